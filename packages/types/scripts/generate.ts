@@ -1,0 +1,92 @@
+/**
+ * Generates src/generated/<api>.ts from specs/<api>/openapi.yaml:
+ *   - the openapi-typescript output (paths, components, operations), and
+ *   - `parameterRules`: each operation's parameter constraints (in, required, type, pattern,
+ *     minimum, maximum, minLength) read from the spec, so the client validates input by the spec's rules.
+ *
+ * `tsx scripts/generate.ts` writes the files; `--check` writes nothing and exits 1 with a diff
+ * when the committed files differ from a fresh generation.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTwoFilesPatch } from 'diff';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
+
+export const apis = ['verisoul', 'vectara'] as const;
+const specsRoot = dirname(createRequire(import.meta.url).resolve('@api-contracts/specs/package.json'));
+const generatedDir = fileURLToPath(new URL('../src/generated/', import.meta.url));
+
+const header = (api: string) =>
+  `// Generated from specs/${api}/openapi.yaml by packages/types/scripts/generate.ts. Do not edit: run \`pnpm generate\`.\n`;
+
+const ruleKeys = ['in', 'required', 'type', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'] as const;
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Record<string, unknown>;
+}
+
+function parameterRules(spec: { paths: Record<string, Record<string, { operationId: string; parameters?: Parameter[] }>> }) {
+  const rules: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const item of Object.values(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      const byName: Record<string, Record<string, unknown>> = {};
+      for (const parameter of operation.parameters ?? []) {
+        const source: Record<string, unknown> = { ...parameter.schema, in: parameter.in, required: parameter.required === true };
+        byName[parameter.name] = Object.fromEntries(ruleKeys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+      }
+      rules[operation.operationId] = byName;
+    }
+  }
+  return rules;
+}
+
+/** The generated files, by absolute path, without touching the disk. */
+export async function generate(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const api of apis) {
+    const specPath = join(specsRoot, api, 'openapi.yaml');
+    const types = astToString(await openapiTS(pathToFileURL(specPath)));
+    const rules = parameterRules(parse(await readFile(specPath, 'utf8')));
+    const rulesSource = [
+      '',
+      '/** Parameter constraints of each operation, read from the spec: the client validates input by these. */',
+      `export const parameterRules = ${JSON.stringify(rules, null, 2)} as const;`,
+      '',
+    ].join('\n');
+    files.set(join(generatedDir, `${api}.ts`), `${header(api)}\n${types}${rulesSource}`);
+  }
+  return files;
+}
+
+/** Files whose committed content differs from a fresh generation, with a line diff of each. */
+export async function staleFiles(): Promise<{ file: string; diff: string }[]> {
+  const stale = [];
+  for (const [file, fresh] of await generate()) {
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    if (committed !== fresh) stale.push({ file, diff: createTwoFilesPatch(`${file} (committed)`, `${file} (fresh)`, committed, fresh) });
+  }
+  return stale;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv.includes('--check')) {
+    const stale = await staleFiles();
+    for (const { file, diff } of stale) console.error(`stale: ${file}\n${diff}\n`);
+    if (stale.length > 0) {
+      console.error('Generated types lag the specs: run `pnpm generate` and commit the result.');
+      process.exit(1);
+    }
+    console.log('generated types match the specs');
+  } else {
+    for (const [file, content] of await generate()) {
+      await writeFile(file, content);
+      console.log(`wrote ${file}`);
+    }
+  }
+}

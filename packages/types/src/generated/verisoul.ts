@@ -1,0 +1,110 @@
+// Generated from specs/verisoul/openapi.yaml by packages/types/scripts/generate.ts. Do not edit: run `pnpm generate`.
+
+export interface paths {
+    "/account/{account_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get account sessions
+         * @description Returns all sessions associated with a specific account
+         */
+        get: operations["getAccountSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Not on the page: the `required` list; the page's example carries both fields. */
+        SessionsResponse: {
+            /** @description The ID of the request */
+            request_id: string;
+            /** @description List of session IDs associated with the account */
+            sessions: string[];
+        };
+        /** @description Not on the page: the `required` list; the page's example carries both fields. */
+        AccountError: {
+            /** @description Error message */
+            message: string;
+            /** @description Status code */
+            statusCode: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getAccountSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of the account to retrieve sessions for. Not on the page: `minLength: 1`, which a required path parameter implies. */
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Account sessions response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "request_id": "e57b7c0f-34bc-4770-8ec7-71aacc72e5a4",
+                     *       "sessions": [
+                     *         "56f9a065-1583-48af-a5c4-cd5921b21a12",
+                     *         "2ddd11ed-2a46-4e21-9dc2-c2dbe7f7ef69"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionsResponse"];
+                };
+            };
+            /** @description Account not found */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "Account not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountError"];
+                };
+            };
+        };
+    };
+}
+
+/** Parameter constraints of each operation, read from the spec: the client validates input by these. */
+export const parameterRules = {
+  "getAccountSessions": {
+    "account_id": {
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "minLength": 1
+    }
+  }
+} as const;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { staleFiles } from '../scripts/generate.js';
+import { parameterRules as vectaraRules } from '../src/vectara.js';
+import { parameterRules as verisoulRules } from '../src/verisoul.js';
+
+describe('generated code', () => {
+  it('matches a fresh generation from the specs byte for byte', async () => {
+    const stale = await staleFiles();
+    expect(stale.map(({ file, diff }) => `${file}\n${diff}`).join('\n')).toBe('');
+  });
+
+  it('carries the parameter rules read from the specs', () => {
+    expect(vectaraRules.listAgentSessions).toEqual({
+      agent_key: { in: 'path', required: true, type: 'string', pattern: '^agt_[0-9a-zA-Z_-]+$' },
+      limit: { in: 'query', required: false, type: 'integer', minimum: 1, maximum: 100 },
+      page_key: { in: 'query', required: false, type: 'string' },
+      enabled: { in: 'query', required: false, type: 'boolean' },
+    });
+    expect(verisoulRules.getAccountSessions).toEqual({
+      account_id: { in: 'path', required: true, type: 'string', minLength: 1 },
+    });
+  });
+});
