@@ -1,6 +1,7 @@
 /**
  * Generates src/generated/<api>.ts from specs/<api>/openapi.yaml:
  *   - the openapi-typescript output (paths, components, operations), and
+ *   - `servers`: the spec's servers, and
  *   - `parameterRules`: each operation's parameter constraints (in, required, type, pattern,
  *     minimum, maximum, minLength) read from the spec, so the client validates input by the spec's rules.
  *
@@ -52,11 +53,14 @@ export async function generate(): Promise<Map<string, string>> {
   for (const api of apis) {
     const specPath = join(specsRoot, api, 'openapi.yaml');
     const types = astToString(await openapiTS(pathToFileURL(specPath)));
-    const rules = parameterRules(parse(await readFile(specPath, 'utf8')));
+    const spec = parse(await readFile(specPath, 'utf8'));
     const rulesSource = [
       '',
+      '/** The servers the spec declares, in its order. */',
+      `export const servers = ${JSON.stringify(spec.servers, null, 2)} as const;`,
+      '',
       '/** Parameter constraints of each operation, read from the spec: the client validates input by these. */',
-      `export const parameterRules = ${JSON.stringify(rules, null, 2)} as const;`,
+      `export const parameterRules = ${JSON.stringify(parameterRules(spec), null, 2)} as const;`,
       '',
     ].join('\n');
     files.set(join(generatedDir, `${api}.ts`), `${header(api)}\n${types}${rulesSource}`);

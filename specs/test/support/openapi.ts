@@ -25,7 +25,7 @@ export interface FoundExample {
   value: unknown;
 }
 
-const escape = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapePointer = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 function resolve(document: Document, node: Document): { node: Document; pointer?: string } {
   if (node && typeof node.$ref === 'string') {
@@ -44,22 +44,30 @@ export function collectExamples(document: Document): FoundExample[] {
   const found: FoundExample[] = [];
   for (const [path, item] of Object.entries<Document>(document.paths ?? {})) {
     for (const [method, operation] of Object.entries<Document>(item)) {
-      const at = `#/paths/${escape(path)}/${method}`;
+      const at = `#/paths/${escapePointer(path)}/${method}`;
       for (const [index, parameter] of (operation.parameters ?? []).entries()) {
         if (parameter.example !== undefined) {
-          found.push({ where: `${at}/parameters/${index}/example`, schemaPointer: `${at}/parameters/${index}/schema`, value: parameter.example });
+          found.push({
+            where: `${at}/parameters/${index}/example`,
+            schemaPointer: `${at}/parameters/${index}/schema`,
+            value: parameter.example,
+          });
         }
       }
       for (const [status, rawResponse] of Object.entries<Document>(operation.responses ?? {})) {
         const { node: response, pointer } = resolve(document, rawResponse);
         const responseAt = pointer ? `#${pointer}` : `${at}/responses/${status}`;
         for (const [mediaType, media] of Object.entries<Document>(response.content ?? {})) {
-          const mediaAt = `${responseAt}/content/${escape(mediaType)}`;
+          const mediaAt = `${responseAt}/content/${escapePointer(mediaType)}`;
           if (media.example !== undefined) {
             found.push({ where: `${mediaAt}/example`, schemaPointer: `${mediaAt}/schema`, value: media.example });
           }
           for (const [name, example] of Object.entries<Document>(media.examples ?? {})) {
-            found.push({ where: `${mediaAt}/examples/${name}`, schemaPointer: `${mediaAt}/schema`, value: resolve(document, example).node.value });
+            found.push({
+              where: `${mediaAt}/examples/${name}`,
+              schemaPointer: `${mediaAt}/schema`,
+              value: resolve(document, example).node.value,
+            });
           }
         }
       }

@@ -173,6 +173,14 @@ export interface operations {
     };
 }
 
+/** The servers the spec declares, in its order. */
+export const servers = [
+  {
+    "url": "https://api.vectara.io",
+    "description": "Production"
+  }
+] as const;
+
 /** Parameter constraints of each operation, read from the spec: the client validates input by these. */
 export const parameterRules = {
   "listAgentSessions": {

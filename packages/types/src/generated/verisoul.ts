@@ -97,6 +97,18 @@ export interface operations {
     };
 }
 
+/** The servers the spec declares, in its order. */
+export const servers = [
+  {
+    "url": "https://api.sandbox.verisoul.ai",
+    "description": "Sandbox"
+  },
+  {
+    "url": "https://api.prod.verisoul.ai",
+    "description": "Production"
+  }
+] as const;
+
 /** Parameter constraints of each operation, read from the spec: the client validates input by these. */
 export const parameterRules = {
   "getAccountSessions": {
