@@ -44,7 +44,7 @@ function checkString(field: string, rule: ParameterRule, value: string): void {
   if (rule.maxLength !== undefined && value.length > rule.maxLength) {
     throw new ValidationError(field, 'maxLength', `must be at most ${rule.maxLength} characters long`);
   }
-  if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) {
+  if (rule.pattern !== undefined && !compiled(rule.pattern).test(value)) {
     throw new ValidationError(field, 'pattern', `must match ${rule.pattern}, got ${JSON.stringify(value)}`);
   }
   // Even percent-encoded, a whole segment of "." or ".." is resolved away by URL parsers and would change the path.
@@ -60,6 +60,15 @@ function checkNumber(field: string, rule: ParameterRule, value: number): void {
   if (rule.maximum !== undefined && value > rule.maximum) {
     throw new ValidationError(field, 'maximum', `must be at most ${rule.maximum}, got ${value}`);
   }
+}
+
+const patterns = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  const known = patterns.get(pattern);
+  if (known) return known;
+  const regex = new RegExp(pattern, 'u');
+  patterns.set(pattern, regex);
+  return regex;
 }
 
 const article = (word: string | undefined) => (word && /^[aeiou]/.test(word) ? 'an' : 'a');

@@ -1,4 +1,3 @@
-import type { Middleware } from 'openapi-fetch';
 import { AbortError, ApiContractsError, NetworkError, TimeoutError, ValidationError } from './errors.js';
 import { backoffDelay, parseRetryAfter, type RetryOptions, retryPolicy, sleep } from './retry.js';
 
@@ -22,16 +21,6 @@ export function requireApiKey(apiKey: unknown): asserts apiKey is string {
   }
 }
 
-/** Middleware that puts the API key on every request, the raw client's included. */
-export function apiKeyMiddleware(apiKey: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set('x-api-key', apiKey);
-      return request;
-    },
-  };
-}
-
 /**
  * Wraps `fetch` with what openapi-fetch leaves out: a per-request timeout that also follows the
  * caller's signal, and retries of GET requests on network errors and retryable statuses, with
@@ -45,7 +34,8 @@ export function resilientFetch(options: Pick<TransportOptions, 'fetch' | 'timeou
   const retryable = new Set(policy.statuses);
 
   return async (input, init) => {
-    const request = new Request(input, init);
+    // openapi-fetch hands over a ready Request; building another would cost a copy per call.
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const caller = request.signal;
     const attempts = request.method === 'GET' ? policy.maxAttempts : 1;
     let waited = 0;

@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { PaginationError } from './errors.js';
 import { checkParameters } from './input.js';
 import { expectJson } from './response.js';
-import { apiKeyMiddleware, requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
+import { requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
 
 export type VectaraClientOptions = TransportOptions;
 
@@ -33,8 +33,13 @@ const operation = 'listAgentSessions';
 
 export function createVectaraClient(options: VectaraClientOptions): VectaraClient {
   requireApiKey(options?.apiKey);
-  const raw = createClient<paths>({ baseUrl: options.baseUrl ?? servers[0].url, fetch: resilientFetch(options) });
-  raw.use(apiKeyMiddleware(options.apiKey));
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl ?? servers[0].url,
+    fetch: resilientFetch(options),
+    // The key rides in the base headers rather than a middleware: same effect on every request, raw ones
+    // included, without openapi-fetch's per-request middleware bookkeeping.
+    headers: { 'x-api-key': options.apiKey },
+  });
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function listAgentSessions(agentKey: string, { limit, pageKey, enabled, signal }: ListAgentSessionsOptions = {}) {

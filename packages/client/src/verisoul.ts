@@ -4,7 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { ValidationError } from './errors.js';
 import { checkParameters } from './input.js';
 import { expectJson } from './response.js';
-import { apiKeyMiddleware, requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
+import { requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
 
 export type VerisoulEnvironment = 'sandbox' | 'production';
 
@@ -30,8 +30,13 @@ export function createVerisoulClient(options: VerisoulClientOptions): VerisoulCl
   if (!(options.environment in serverByEnvironment)) {
     throw new ValidationError('environment', 'required', `must be "sandbox" or "production", got ${JSON.stringify(options.environment)}`);
   }
-  const raw = createClient<paths>({ baseUrl: options.baseUrl ?? serverByEnvironment[options.environment], fetch: resilientFetch(options) });
-  raw.use(apiKeyMiddleware(options.apiKey));
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl ?? serverByEnvironment[options.environment],
+    fetch: resilientFetch(options),
+    // The key rides in the base headers rather than a middleware: same effect on every request, raw ones
+    // included, without openapi-fetch's per-request middleware bookkeeping.
+    headers: { 'x-api-key': options.apiKey },
+  });
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function getAccountSessions(accountId: string, { signal }: { signal?: AbortSignal } = {}) {

@@ -1,0 +1,38 @@
+/** `pnpm bench`: prints the client's figures against its targets. Not a test: it never fails a build. */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { iterate } from './iterate.js';
+import { throughput } from './throughput.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+console.log('@api-contracts/client benchmarks\n');
+
+const rps = await throughput();
+const ours = rps['@api-contracts/client'] ?? 0;
+const bare = rps['bare openapi-fetch'] ?? 1;
+const raw = rps['raw fetch'] ?? 1;
+console.log('listAgentSessions throughput (keep-alive server on 127.0.0.1, 8 in flight, median of 5 rounds of 4,000)');
+for (const [name, value] of Object.entries(rps)) console.log(`  ${name.padEnd(24)} ${value.toFixed(0).padStart(7)} req/s`);
+console.log(`  ratio to bare openapi-fetch ${(ours / bare).toFixed(3)} (target >= 0.95: ${verdict(ours / bare >= 0.95)})`);
+console.log(`  ratio to raw fetch          ${(ours / raw).toFixed(3)}\n`);
+
+console.log('iterateAgentSessions, 100 sessions a page, each run in a fresh process');
+const rows = await iterate();
+for (const row of rows) {
+  console.log(
+    `  ${String(row.pages).padStart(5)} pages ${String(row.count).padStart(7)} sessions  ${row.ms.toFixed(0).padStart(6)} ms  peak RSS ${row.peakRssMiB.toFixed(1)} MiB  heap retained ${row.retainedHeapMiB.toFixed(1)} MiB`,
+  );
+}
+const first = rows[0]?.peakRssMiB ?? 0;
+const last = rows.at(-1)?.peakRssMiB ?? 0;
+console.log(
+  `  peak RSS growth from 10 to 1,000 pages: ${(last - first).toFixed(1)} MiB (target: flat, < 20 MiB: ${verdict(last - first < 20)})\n`,
+);
+
+console.log('bundle size (size-limit: esbuild bundle of every export, openapi-fetch included, min+gzip)');
+const sizeJson = execFileSync('pnpm', ['exec', 'size-limit', '--json'], { cwd: packageDir, encoding: 'utf8' });
+for (const entry of JSON.parse(sizeJson) as { name: string; size: number; passed: boolean }[]) {
+  console.log(`  ${(entry.size / 1000).toFixed(2)} kB (target <= 8 kB: ${verdict(entry.passed)})`);
+}
