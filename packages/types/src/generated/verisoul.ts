@@ -66,15 +66,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "request_id": "e57b7c0f-34bc-4770-8ec7-71aacc72e5a4",
-                     *       "sessions": [
-                     *         "56f9a065-1583-48af-a5c4-cd5921b21a12",
-                     *         "2ddd11ed-2a46-4e21-9dc2-c2dbe7f7ef69"
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["SessionsResponse"];
                 };
             };

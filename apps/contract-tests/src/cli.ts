@@ -1,0 +1,43 @@
+/**
+ * `pnpm contracts` / `pnpm contracts:live`: verifies the consumer pacts by three routes and prints a table.
+ *   --live          also verify against the live providers (settings from the environment)
+ *   --api NAME      only this API (verisoul | vectara); repeatable
+ *   --reports DIR   where contracts.json and junit.xml go (default: reports/)
+ *   --pacts DIR     where the pact files are (default: pacts/)
+ * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
+ */
+import { parseArgs } from 'node:util';
+import { reportDir } from './paths.js';
+import { renderTable, writeReports } from './report.js';
+import { runContracts } from './run.js';
+import { type ApiName, apiNames } from './states.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      live: { type: 'boolean', default: false },
+      api: { type: 'string', multiple: true },
+      reports: { type: 'string' },
+      pacts: { type: 'string' },
+    },
+  });
+  const apis = (values.api ?? [...apiNames]) as ApiName[];
+  const unknown = apis.filter((api) => !apiNames.includes(api));
+  if (unknown.length > 0) {
+    console.error(`unknown --api ${unknown.join(', ')}: expected ${apiNames.join(' or ')}`);
+    return 2;
+  }
+  const report = await runContracts({ live: values.live, apis, pactDir: values.pacts, log: (line) => console.error(`· ${line}`) });
+  console.log(`\n${renderTable(report)}`);
+  const files = await writeReports(report, values.reports ?? reportDir);
+  console.log(`reports: ${files.join(', ')}`);
+  return report.exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`contracts could not run: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

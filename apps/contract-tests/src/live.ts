@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createVectaraClient } from '@api-contracts/client';
+import type { ApiName } from './states.js';
+
+/** What a live run of one API needs, read from the environment. */
+export interface LiveSettings {
+  apiKey: string;
+  baseUrl: string;
+  /** Existing ids at the provider, keyed like the pacts' provider-state parameters. */
+  ids: Record<string, string>;
+  /** Optional ids; a state that needs a missing one is skipped with the variable to set. */
+  optionalIds: Record<string, string | undefined>;
+}
+
+export const liveVariables: Record<ApiName, { required: string[]; optional: string[]; defaultBaseUrl: string }> = {
+  verisoul: {
+    required: ['VERISOUL_API_KEY', 'VERISOUL_ACCOUNT_ID'],
+    optional: ['VERISOUL_BASE_URL', 'VERISOUL_EMPTY_ACCOUNT_ID'],
+    defaultBaseUrl: 'https://api.sandbox.verisoul.ai',
+  },
+  vectara: {
+    required: ['VECTARA_API_KEY', 'VECTARA_AGENT_KEY'],
+    optional: ['VECTARA_BASE_URL', 'VECTARA_EMPTY_AGENT_KEY'],
+    defaultBaseUrl: 'https://api.vectara.io',
+  },
+};
+
+/** The settings, or the names of the variables that are missing. */
+export function readLiveSettings(api: ApiName, env: NodeJS.ProcessEnv): LiveSettings | { missing: string[] } {
+  const { required, defaultBaseUrl } = liveVariables[api];
+  const missing = required.filter((name) => !env[name]?.trim());
+  if (missing.length > 0) return { missing };
+  const value = (name: string) => env[name]?.trim() ?? '';
+  if (api === 'verisoul') {
+    return {
+      apiKey: value('VERISOUL_API_KEY'),
+      baseUrl: value('VERISOUL_BASE_URL') || defaultBaseUrl,
+      ids: { accountId: value('VERISOUL_ACCOUNT_ID') },
+      optionalIds: { emptyAccountId: env.VERISOUL_EMPTY_ACCOUNT_ID?.trim() || undefined },
+    };
+  }
+  return {
+    apiKey: value('VECTARA_API_KEY'),
+    baseUrl: value('VECTARA_BASE_URL') || defaultBaseUrl,
+    ids: { agentKey: value('VECTARA_AGENT_KEY') },
+    optionalIds: { emptyAgentKey: env.VECTARA_EMPTY_AGENT_KEY?.trim() || undefined },
+  };
+}
+
+/** Ids no provider has: random, so that a live "not found" state is never met by chance. */
+export const missingId = (prefix: string) => `${prefix}api_contracts_missing_${randomBytes(6).toString('hex')}`;
+
+/** A first page fetched with the real key, to hand its page_key to the "next page" interaction. Read-only. */
+export async function livePageKey(settings: LiveSettings, agentKey: string): Promise<string | undefined> {
+  const client = createVectaraClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl, retry: false });
+  const page = await client.listAgentSessions(agentKey, { limit: 1 });
+  return page.metadata?.page_key || undefined;
+}
+
+/** Whether anything answers HTTP at `baseUrl`; any status counts, only a network failure does not. */
+export async function reachable(baseUrl: string, timeoutMs = 10_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    const response = await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return { ok: true };
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    return { ok: false, reason: `provider unreachable at ${baseUrl}: ${error instanceof Error ? error.message : String(error)}${cause}` };
+  }
+}
+
+export interface RecordedExchange {
+  method: string;
+  /** Path without the query, as sent. */
+  path: string;
+  status: number;
+  headers: IncomingHttpHeaders;
+  contentType: string | null;
+  body: unknown;
+  /** The body as text when it is not JSON. */
+  text?: string;
+}
+
+/**
+ * A reverse proxy on 127.0.0.1 between the Pact Verifier and a live provider that records every
+ * response, so each can also be validated against the spec. It forwards requests as they come (the
+ * request filter has already set the key) and never logs headers.
+ */
+export async function startRecorder(upstream: string) {
+  const exchanges: RecordedExchange[] = [];
+  const base = new URL(upstream);
+  const server = createServer(async (request, response) => {
+    try {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value === undefined || ['host', 'connection', 'content-length', 'accept-encoding'].includes(name)) continue;
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const target = new URL(request.url ?? '/', base);
+      target.pathname = base.pathname.replace(/\/$/, '') + target.pathname;
+      const upstreamResponse = await fetch(target, { method: request.method ?? 'GET', headers, redirect: 'manual' });
+      const text = await upstreamResponse.text();
+      const contentType = upstreamResponse.headers.get('content-type');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      exchanges.push({
+        method: request.method ?? 'GET',
+        path: new URL(request.url ?? '/', 'http://x').pathname,
+        status: upstreamResponse.status,
+        headers: Object.fromEntries(upstreamResponse.headers),
+        contentType,
+        body,
+        ...(typeof body === 'string' && { text }),
+      });
+      const outgoing: Record<string, string> = {};
+      upstreamResponse.headers.forEach((value, name) => {
+        if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) outgoing[name] = value;
+      });
+      response.writeHead(upstreamResponse.status, outgoing);
+      response.end(text);
+    } catch (error) {
+      response.writeHead(502, { 'content-type': 'text/plain' });
+      response.end(`recorder could not reach the provider: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    exchanges,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** One way a real response differs from what the spec documents for it. */
+export interface SchemaFinding {
+  /** JSON pointer into the response body, or `status` / `content-type`. */
+  path: string;
+  /** The schema keyword broken (`required`, `type`, `format`, `enum`, `pattern`, `additionalProperties`...), or `status`/`content-type`. */
+  keyword: string;
+  expected: string;
+  actual: string;
+  message: string;
+}
+
+interface Operation {
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: unknown }> }>;
+}
+
+/**
+ * Validates responses against a spec with ajv. OpenAPI 3.0 schemas are a JSON Schema subset plus a few
+ * keywords of their own, so ajv runs non-strict with the whole document registered, letting $refs resolve.
+ */
+export class ResponseValidator {
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+  private constructor(private readonly spec: { paths: Record<string, Record<string, Operation>>; components?: unknown }) {
+    addFormats.default(this.ajv);
+    this.ajv.addSchema(spec, 'spec');
+  }
+
+  static async load(specFile: string): Promise<ResponseValidator> {
+    return new ResponseValidator(parse(await readFile(specFile, 'utf8')));
+  }
+
+  /** Findings for one response of `method pathTemplate`; empty when it matches the spec. */
+  check(pathTemplate: string, method: string, status: number, contentType: string | null, body: unknown): SchemaFinding[] {
+    const operation = this.spec.paths[pathTemplate]?.[method.toLowerCase()];
+    if (!operation)
+      return [finding('request', 'operation', `${method} ${pathTemplate}`, 'absent from the spec', 'operation not in the spec')];
+    const documented = Object.keys(operation.responses);
+    const key = documented.includes(String(status)) ? String(status) : documented.includes('default') ? 'default' : undefined;
+    if (!key) return [finding('status', 'status', documented.join(' | '), String(status), `status ${status} is not documented`)];
+    const response = this.resolve(operation.responses[key] ?? {});
+    const mediaTypes = Object.keys(response.content ?? {});
+    if (mediaTypes.length === 0) return [];
+    const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!mediaTypes.includes(mediaType)) {
+      return [
+        finding(
+          'content-type',
+          'content-type',
+          mediaTypes.join(' | '),
+          contentType ?? 'none',
+          `content type ${contentType ?? 'none'} is not documented`,
+        ),
+      ];
+    }
+    const pointer = `${this.pointerOf(pathTemplate, method, key, operation)}/content/${mediaType.replaceAll('/', '~1')}/schema`;
+    const ref = `spec#${pointer}`;
+    const validate = this.ajv.getSchema(ref) ?? this.ajv.compile({ $ref: ref });
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map(fromAjv);
+  }
+
+  private resolve(response: { $ref?: string; content?: Record<string, { schema?: unknown }> }) {
+    if (!response.$ref) return response;
+    return response.$ref
+      .slice(2)
+      .split('/')
+      .reduce(
+        (node: Record<string, unknown>, token) => node[token] as Record<string, unknown>,
+        this.spec as unknown as Record<string, unknown>,
+      ) as typeof response;
+  }
+
+  private pointerOf(pathTemplate: string, method: string, status: string, operation: Operation): string {
+    const ref = operation.responses[status]?.$ref;
+    return ref
+      ? ref.slice(1)
+      : `/paths/${pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${method.toLowerCase()}/responses/${status}`;
+  }
+}
+
+function finding(path: string, keyword: string, expected: string, actual: string, message: string): SchemaFinding {
+  return { path, keyword, expected, actual, message };
+}
+
+function fromAjv(error: ErrorObject): SchemaFinding {
+  const params = error.params as Record<string, unknown>;
+  const path =
+    error.keyword === 'required'
+      ? `${error.instancePath}/${params.missingProperty}`
+      : error.keyword === 'additionalProperties'
+        ? `${error.instancePath}/${params.additionalProperty}`
+        : error.instancePath || '/';
+  const expected =
+    params.type ??
+    params.format ??
+    params.pattern ??
+    (params.allowedValues ? JSON.stringify(params.allowedValues) : undefined) ??
+    (error.keyword === 'required' ? 'present' : error.keyword);
+  return {
+    path,
+    keyword: error.keyword,
+    expected: String(expected),
+    actual: error.keyword === 'required' ? 'absent' : describe(error.data),
+    message: `${path} ${error.message}`,
+  };
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? 'undefined' : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

@@ -1,0 +1,149 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Verifier } from '@pact-foundation/pact';
+
+/** What a route does for one provider state before its interaction is replayed. */
+export interface StateSetup {
+  /** Values for the pact's `fromProviderState` expressions (ids in paths and bodies). */
+  params: Record<string, string>;
+  /** Headers to set on the replayed request (Prism's `Prefer`, a live API key). */
+  headers: Record<string, string>;
+}
+
+export interface Mismatch {
+  /** Where: a JSON path into the body, a header name, `status`... */
+  path: string;
+  expected?: string;
+  actual?: string;
+  message: string;
+}
+
+export interface InteractionResult {
+  description: string;
+  state: string;
+  outcome: 'pass' | 'fail' | 'skip';
+  reason?: string;
+  mismatches: Mismatch[];
+}
+
+interface PactFile {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[];
+}
+
+export interface VerifyOptions {
+  pactFile: string;
+  baseUrl: string;
+  /** Sets the state up for one interaction, or says why the interaction is skipped. */
+  setup(state: string, params: Record<string, unknown>, description: string): Promise<StateSetup | { skip: string }>;
+}
+
+/**
+ * Replays every interaction of a pact against `baseUrl` with the Pact Verifier and returns one result per
+ * interaction. Skipped interactions are removed from a temporary copy of the pact, so the Verifier never
+ * sees them and they cannot pass by accident.
+ */
+export async function verifyPact({ pactFile, baseUrl, setup }: VerifyOptions): Promise<InteractionResult[]> {
+  const pact = JSON.parse(await readFile(pactFile, 'utf8')) as PactFile;
+  const results = new Map<string, InteractionResult>();
+  const kept: PactFile['interactions'] = [];
+  for (const interaction of pact.interactions) {
+    const state = interaction.providerStates?.[0];
+    const result: InteractionResult = { description: interaction.description, state: state?.name ?? '', outcome: 'pass', mismatches: [] };
+    results.set(interaction.description, result);
+    const prepared = await setup(result.state, state?.params ?? {}, interaction.description);
+    if ('skip' in prepared) Object.assign(result, { outcome: 'skip', reason: prepared.skip });
+    else kept.push(interaction);
+  }
+  if (kept.length === 0) return [...results.values()];
+
+  const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-verify-'));
+  try {
+    const filtered = join(workDir, 'pact.json');
+    await writeFile(filtered, JSON.stringify({ ...pact, interactions: kept }));
+    // The Verifier replays interactions in pact order, setting each one's state right before it; the
+    // request filter then applies that state's headers. `position` tracks which interaction is next.
+    let current: StateSetup = { params: {}, headers: {} };
+    let position = 0;
+    const stateHandlers = Object.fromEntries(
+      kept.map((interaction) => {
+        const name = interaction.providerStates?.[0]?.name ?? '';
+        return [
+          name,
+          async (params: unknown) => {
+            const index = kept.findIndex((candidate, at) => at >= position && candidate.providerStates?.[0]?.name === name);
+            position = index + 1;
+            const prepared = await setup(name, (params ?? {}) as Record<string, unknown>, kept[index]?.description ?? '');
+            current = 'skip' in prepared ? { params: {}, headers: {} } : prepared;
+            return current.params;
+          },
+        ];
+      }),
+    );
+    const output = await new Verifier({
+      provider: pact.provider.name,
+      providerBaseUrl: baseUrl,
+      pactUrls: [filtered],
+      stateHandlers,
+      requestFilter: (request: { headers: Record<string, unknown> }, _response: unknown, next: () => void) => {
+        for (const [name, value] of Object.entries(current.headers)) request.headers[name.toLowerCase()] = value;
+        next();
+      },
+      logLevel: 'error',
+    })
+      .verifyProvider()
+      .then(
+        (json) => json,
+        (error: Error) => error.message,
+      );
+    applyVerifierOutput(output, results);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return [...results.values()];
+}
+
+interface VerifierJson {
+  result: boolean;
+  errors?: { interaction: string; mismatch?: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+}
+interface RawMismatch {
+  type: string;
+  path?: string;
+  key?: string;
+  expected?: unknown;
+  actual?: unknown;
+  mismatch?: string;
+  parameter?: string;
+}
+
+function applyVerifierOutput(output: unknown, results: Map<string, InteractionResult>): void {
+  let parsed: VerifierJson;
+  try {
+    parsed = JSON.parse(String(output)) as VerifierJson;
+  } catch {
+    // Not JSON: the Verifier could not run at all. Every interaction it was given fails with its words.
+    for (const result of results.values()) {
+      if (result.outcome !== 'skip') Object.assign(result, { outcome: 'fail', reason: `verifier could not run: ${String(output)}` });
+    }
+    return;
+  }
+  for (const error of parsed.errors ?? []) {
+    const result = [...results.values()].find((candidate) => error.interaction.includes(candidate.description));
+    if (!result) continue;
+    result.outcome = 'fail';
+    const raw = error.mismatch?.mismatches ?? [];
+    result.mismatches = raw.map((mismatch) => ({
+      path: mismatch.path ?? mismatch.key ?? mismatch.parameter ?? mismatch.type,
+      ...(mismatch.expected !== undefined && { expected: text(mismatch.expected) }),
+      ...(mismatch.actual !== undefined && { actual: text(mismatch.actual) }),
+      message: mismatch.mismatch ?? mismatch.type,
+    }));
+    result.reason =
+      result.mismatches.map((mismatch) => `${mismatch.path}: ${mismatch.message}`).join('; ') || error.mismatch?.message || 'failed';
+  }
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
