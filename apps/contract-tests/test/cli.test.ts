@@ -1,0 +1,82 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pactDir } from '../src/paths.js';
+import { runCli } from './support/cli.js';
+import { sentinelKey, startStandIn } from './support/stand-in.js';
+
+let reports: string;
+beforeAll(async () => {
+  reports = await mkdtemp(join(tmpdir(), 'api-contracts-reports-'));
+});
+afterAll(() => rm(reports, { recursive: true, force: true }));
+
+/** A port on 127.0.0.1 that nothing listens on: bound, read, released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('contracts CLI exit codes and reports', () => {
+  it('exits 0 in mock mode, prints the table and writes JSON and JUnit reports', async () => {
+    const result = await runCli(['--reports', reports]);
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.stdout).toMatch(/API\s+interaction\s+pact vs Prism\s+static\s+live/);
+    expect(result.stdout).toContain('mock run: 24 passed, 0 failed, 12 skipped: all contracts verified (exit 0)');
+    const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
+    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 24, fail: 0, skip: 12 } });
+    const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
+    expect(junit).toContain('<testsuites tests="36" failures="0" errors="0" skipped="12">');
+    expect((junit.match(/<testcase /g) ?? []).length).toBe(36);
+  });
+
+  it('exits 2, not 0, when live settings are missing, naming the variables', async () => {
+    const result = await runCli(['--live', '--reports', reports]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toContain('verisoul: not run: skipped: set VERISOUL_API_KEY, VERISOUL_ACCOUNT_ID');
+    expect(result.stdout).toContain('vectara: not run: skipped: set VECTARA_API_KEY, VECTARA_AGENT_KEY');
+    expect(result.stdout).toMatch(/NOT RUN in full .* \(exit 2\)/);
+  });
+
+  it('exits 2 when the provider is unreachable', async () => {
+    const port = await closedPort();
+    const result = await runCli(['--live', '--api', 'vectara', '--reports', reports], {
+      VECTARA_API_KEY: sentinelKey,
+      VECTARA_AGENT_KEY: 'agt_fixture_1',
+      VECTARA_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toContain(`vectara: not run: provider unreachable at http://127.0.0.1:${port}`);
+  });
+
+  it('exits 2 with a clear message for an unknown --api', async () => {
+    const result = await runCli(['--api', 'stripe']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('unknown --api stripe: expected verisoul or vectara');
+  });
+});
+
+describe('secrets', () => {
+  it('never writes the API key into a pact, report or log line, live path included', async () => {
+    const [verisoul, vectara] = await Promise.all([startStandIn('verisoul'), startStandIn('vectara')]);
+    try {
+      const result = await runCli(['--live', '--reports', reports], { ...verisoul.env(), ...vectara.env() });
+      expect(result.exitCode, result.all).toBe(0);
+      expect(result.all).toContain('live run: 34 passed, 0 failed, 2 skipped');
+      expect(result.all).not.toContain(sentinelKey);
+    } finally {
+      await Promise.all([verisoul.stop(), vectara.stop()]);
+    }
+    const files = [
+      ...(await readdir(pactDir)).map((name) => join(pactDir, name)),
+      ...(await readdir(reports)).map((name) => join(reports, name)),
+    ];
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) expect(await readFile(file, 'utf8'), file).not.toContain(sentinelKey);
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runContracts } from '../src/run.js';
+import { startStandIn } from './support/stand-in.js';
+
+type StandIn = Awaited<ReturnType<typeof startStandIn>>;
+
+describe('the live route, against local stand-ins of both providers', () => {
+  let verisoul: StandIn;
+  let vectara: StandIn;
+  beforeAll(async () => {
+    [verisoul, vectara] = await Promise.all([startStandIn('verisoul'), startStandIn('vectara')]);
+  });
+  afterAll(async () => {
+    await Promise.all([verisoul?.stop(), vectara?.stop()]);
+  });
+
+  it('verifies every pact a live provider can be driven to, and skips the rest with the reason', async () => {
+    const report = await runContracts({ live: true, env: { ...verisoul.env(), ...vectara.env() } });
+    const live = Object.fromEntries(
+      report.apis.flatMap((api) =>
+        api.interactions.map((interaction) => [interaction.state + ' / ' + interaction.description, interaction.live]),
+      ),
+    );
+
+    expect(report.exitCode).toBe(0);
+    expect(Object.values(live).filter((result) => result.outcome === 'pass')).toHaveLength(10);
+    expect(live['the rate limit is exhausted / a request over the rate limit']).toMatchObject({
+      outcome: 'skip',
+      reason: expect.stringContaining('rate limit'),
+    });
+    expect(live['an agent the API key may not read / a request for an agent the key may not read']).toMatchObject({
+      outcome: 'skip',
+      reason: expect.stringContaining('restricted API key'),
+    });
+    // Each replayed live response was also validated against the spec's response schema.
+    for (const result of Object.values(live).filter((candidate) => candidate.outcome === 'pass')) expect(result.schemaFindings).toEqual([]);
+  });
+
+  it('skips the optional states when their ids are not set, naming the variable', async () => {
+    const { VECTARA_EMPTY_AGENT_KEY: _omitted, ...env } = vectara.env();
+    const report = await runContracts({ live: true, apis: ['vectara'], env });
+    const empty = report.apis[0]?.interactions.find((interaction) => interaction.state === 'an agent without sessions');
+    expect(empty?.live).toMatchObject({ outcome: 'skip', reason: expect.stringContaining('VECTARA_EMPTY_AGENT_KEY') });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('fails when the provider answers against the spec, reporting the schema finding', async () => {
+    const drifted = await startStandIn('verisoul', {
+      mutate: (exchange) => {
+        if (exchange.status !== 200) return exchange;
+        const body = JSON.parse(exchange.body);
+        return { ...exchange, body: JSON.stringify({ ...body, request_id: 42 }) };
+      },
+    });
+    try {
+      const report = await runContracts({ live: true, apis: ['verisoul'], env: drifted.env() });
+      expect(report.exitCode).toBe(1);
+      const withSessions = report.apis[0]?.interactions.find((interaction) => interaction.state === 'an account with sessions');
+      expect(withSessions?.live.outcome).toBe('fail');
+      expect(withSessions?.live.schemaFindings).toContainEqual(
+        expect.objectContaining({ path: '/request_id', keyword: 'type', expected: 'string', actual: '42' }),
+      );
+    } finally {
+      await drifted.stop();
+    }
+  });
+});
