@@ -18,7 +18,7 @@ describe('the live route, against local stand-ins of both providers', () => {
     const report = await runContracts({ live: true, env: { ...verisoul.env(), ...vectara.env() } });
     const live = Object.fromEntries(
       report.apis.flatMap((api) =>
-        api.interactions.map((interaction) => [interaction.state + ' / ' + interaction.description, interaction.live]),
+        api.interactions.map((interaction) => [`${interaction.state} / ${interaction.description}`, interaction.live]),
       ),
     );
 
