@@ -26,6 +26,10 @@ for (let run = 0; run < 3; run++) {
 console.log(`Prism start-up (spawn to listening), 3 runs: ${startups.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
 
 const cold = time(['exec', 'turbo', 'run', 'contracts', '--force']);
-console.log(`pnpm contracts, cold (--force: pacts, Prism and static checks rerun; builds too): ${cold.toFixed(1)} s (target <= 20 s: ${verdict(cold <= 20)})`);
+console.log(
+  `pnpm contracts, cold (--force: pacts, Prism and static checks rerun; builds too): ${cold.toFixed(1)} s (target <= 20 s: ${verdict(cold <= 20)})`,
+);
 const cached = time(['contracts']);
-console.log(`pnpm contracts, turbo-cached:                                               ${cached.toFixed(2)} s (target <= 2 s: ${verdict(cached <= 2)})`);
+console.log(
+  `pnpm contracts, turbo-cached:                                               ${cached.toFixed(2)} s (target <= 2 s: ${verdict(cached <= 2)})`,
+);
