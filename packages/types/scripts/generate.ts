@@ -6,18 +6,19 @@
  *     minimum, maximum, minLength) read from the spec, so the client validates input by the spec's rules.
  *
  * `tsx scripts/generate.ts` writes the files; `--check` writes nothing and exits 1 with a diff
- * when the committed files differ from a fresh generation.
+ * when the committed files differ from a fresh generation. `--specs DIR` reads the specs from DIR.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 export const apis = ['verisoul', 'vectara'] as const;
-const specsRoot = dirname(createRequire(import.meta.url).resolve('@api-contracts/specs/package.json'));
+const defaultSpecsRoot = dirname(createRequire(import.meta.url).resolve('@api-contracts/specs/package.json'));
 const generatedDir = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
 const header = (api: string) =>
@@ -47,8 +48,8 @@ function parameterRules(spec: { paths: Record<string, Record<string, { operation
   return rules;
 }
 
-/** The generated files, by absolute path, without touching the disk. */
-export async function generate(): Promise<Map<string, string>> {
+/** The generated files, by absolute path, without touching the disk. `specsRoot` holds `<api>/openapi.yaml`. */
+export async function generate(specsRoot = defaultSpecsRoot): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const api of apis) {
     const specPath = join(specsRoot, api, 'openapi.yaml');
@@ -69,9 +70,9 @@ export async function generate(): Promise<Map<string, string>> {
 }
 
 /** Files whose committed content differs from a fresh generation, with a line diff of each. */
-export async function staleFiles(): Promise<{ file: string; diff: string }[]> {
+export async function staleFiles(specsRoot = defaultSpecsRoot): Promise<{ file: string; diff: string }[]> {
   const stale = [];
-  for (const [file, fresh] of await generate()) {
+  for (const [file, fresh] of await generate(specsRoot)) {
     const committed = await readFile(file, 'utf8').catch(() => '');
     if (committed !== fresh) stale.push({ file, diff: createTwoFilesPatch(`${file} (committed)`, `${file} (fresh)`, committed, fresh) });
   }
@@ -79,8 +80,9 @@ export async function staleFiles(): Promise<{ file: string; diff: string }[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  if (process.argv.includes('--check')) {
-    const stale = await staleFiles();
+  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, specs: { type: 'string' } } });
+  if (values.check) {
+    const stale = await staleFiles(values.specs);
     for (const { file, diff } of stale) console.error(`stale: ${file}\n${diff}\n`);
     if (stale.length > 0) {
       console.error('Generated types lag the specs: run `pnpm generate` and commit the result.');
@@ -88,7 +90,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     console.log('generated types match the specs');
   } else {
-    for (const [file, content] of await generate()) {
+    for (const [file, content] of await generate(values.specs)) {
       await writeFile(file, content);
       console.log(`wrote ${file}`);
     }

@@ -1,0 +1,164 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { parse } from 'yaml';
+import { type PendingBump, pendingBumps } from './changesets.js';
+import { type Bump, bumpRank, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
+
+export interface SpecReport {
+  api: string;
+  file: string;
+  status: 'unchanged' | 'changed' | 'added' | 'removed';
+  changes: SpecChange[];
+  required: Bump;
+  problems: string[];
+}
+
+export interface GateReport {
+  base: { ref: string; commit: string };
+  specs: SpecReport[];
+  /** Packages a spec change releases, and the bump pending changesets give each. */
+  pending: Record<string, PendingBump>;
+  generated?: { upToDate: boolean; output: string };
+  problems: string[];
+}
+
+export interface GateOptions {
+  root: string;
+  /** A git ref; default: the merge base of HEAD with main (or origin/main). */
+  base?: string;
+  /** Also check that the committed generated types match the specs. */
+  checkGenerated?: boolean;
+}
+
+// The generator of the types package, run on `root`'s specs and compared with the package's committed output.
+const typesPackageDir = dirname(createRequire(import.meta.url).resolve('@api-contracts/types/package.json'));
+
+const git = (root: string, args: string[]) => execa('git', args, { cwd: root, reject: false });
+
+async function resolveBase(root: string, base: string | undefined) {
+  if (base) {
+    const commit = await git(root, ['rev-parse', '--verify', '--quiet', `${base}^{commit}`]);
+    if (commit.exitCode !== 0) throw new Error(`--base ${base} is not a commit in this repository`);
+    return { ref: base, commit: commit.stdout.trim() };
+  }
+  for (const candidate of ['main', 'origin/main']) {
+    const mergeBase = await git(root, ['merge-base', 'HEAD', candidate]);
+    if (mergeBase.exitCode === 0) return { ref: `merge base with ${candidate}`, commit: mergeBase.stdout.trim() };
+  }
+  throw new Error('no `main` or `origin/main` to compare with: pass --base <git-ref>');
+}
+
+/** The published packages a spec change reaches: every non-private package of the workspace. */
+async function publishedPackages(root: string): Promise<string[]> {
+  const dirs = ['specs', ...(await readdir(join(root, 'packages')).catch(() => [])).map((name) => join('packages', name))];
+  const names: string[] = [];
+  for (const dir of dirs) {
+    const manifest = await readFile(join(root, dir, 'package.json'), 'utf8').catch(() => undefined);
+    if (!manifest) continue;
+    const { name, private: isPrivate } = JSON.parse(manifest) as { name: string; private?: boolean };
+    if (!isPrivate) names.push(name);
+  }
+  return names.sort();
+}
+
+async function specFiles(root: string, commit: string): Promise<Set<string>> {
+  const atBase = await git(root, ['ls-tree', '-r', '--name-only', commit, 'specs/']);
+  const files = new Set(atBase.stdout.split('\n').filter((file) => /^specs\/[^/]+\/openapi\.yaml$/.test(file)));
+  for (const dir of await readdir(join(root, 'specs'), { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const file = `specs/${dir.name}/openapi.yaml`;
+    if (
+      await readFile(join(root, file)).then(
+        () => true,
+        () => false,
+      )
+    )
+      files.add(file);
+  }
+  return files;
+}
+
+export async function runGate({ root, base, checkGenerated = true }: GateOptions): Promise<GateReport> {
+  const resolved = await resolveBase(root, base);
+  const packages = await publishedPackages(root);
+  const bumps = await pendingBumps(root);
+  const pending = Object.fromEntries(packages.map((name) => [name, bumps.get(name) ?? { bump: 'none' as Bump, from: [] }]));
+  const specs: SpecReport[] = [];
+  for (const file of [...(await specFiles(root, resolved.commit))].sort()) {
+    const before = await git(root, ['show', `${resolved.commit}:${file}`]);
+    const after = await readFile(join(root, file), 'utf8').catch(() => undefined);
+    const api = file.split('/')[1] ?? file;
+    const beforeDoc = before.exitCode === 0 ? parse(before.stdout) : undefined;
+    const afterDoc = after === undefined ? undefined : parse(after);
+    let status: SpecReport['status'] = 'changed';
+    let changes: SpecChange[];
+    if (!beforeDoc) {
+      status = 'added';
+      changes = [{ kind: 'non-breaking', pointer: '/', description: `[Added] spec ${file}` }];
+    } else if (!afterDoc) {
+      status = 'removed';
+      changes = [{ kind: 'breaking', pointer: '/', description: `[Removed] spec ${file}` }];
+    } else {
+      changes = diffSpecs(beforeDoc, afterDoc);
+      if (changes.length === 0) status = 'unchanged';
+    }
+    const required = requiredBump(changes);
+    const problems = packages
+      .filter((name) => bumpRank[pending[name]?.bump ?? 'none'] < bumpRank[required])
+      .map(
+        (name) =>
+          `${name} needs a ${required} bump for the ${required === 'major' ? 'breaking' : 'non-breaking'} change${changes.length > 1 ? 's' : ''} to ${file}; pending changesets give it ${pending[name]?.bump ?? 'none'}`,
+      );
+    specs.push({ api, file, status, changes, required, problems });
+  }
+  const report: GateReport = { base: resolved, specs, pending, problems: specs.flatMap((spec) => spec.problems) };
+  if (checkGenerated) {
+    const check = await execa('tsx', ['scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
+      cwd: typesPackageDir,
+      preferLocal: true,
+      reject: false,
+      all: true,
+    });
+    report.generated = { upToDate: check.exitCode === 0, output: check.all ?? '' };
+    if (check.exitCode !== 0)
+      report.problems.push('the committed generated types differ from a fresh generation: run `pnpm generate` and commit');
+  }
+  return report;
+}
+
+/** The report as a reviewer reads it: a changelog per spec, the bumps, the verdict. */
+export function renderGate(report: GateReport): string {
+  const out = [`Spec drift against ${report.base.ref} (${report.base.commit.slice(0, 10)})`, ''];
+  const label: Record<SpecChange['kind'], string> = {
+    breaking: 'BREAKING    ',
+    'non-breaking': 'non-breaking',
+    'docs-only': 'docs-only   ',
+  };
+  for (const spec of report.specs) {
+    if (spec.status === 'unchanged') {
+      out.push(`${spec.api} (${spec.file}): unchanged`);
+      continue;
+    }
+    const counts = (['breaking', 'non-breaking', 'docs-only'] as const).map(
+      (kind) => `${spec.changes.filter((change) => change.kind === kind).length} ${kind}`,
+    );
+    const needs = spec.required === 'none' ? 'needs no release' : `needs at least a ${spec.required} bump`;
+    out.push(`${spec.api} (${spec.file}): ${spec.status}, ${counts.join(', ')}; ${needs}`);
+    for (const change of spec.changes) out.push(`  ${label[change.kind]}  ${change.description}`, `                ${change.pointer}`);
+  }
+  out.push('', 'Pending changesets give:');
+  for (const [name, pending] of Object.entries(report.pending))
+    out.push(`  ${name}: ${pending.bump}${pending.from.length ? ` (${pending.from.join(', ')})` : ''}`);
+  if (report.generated) {
+    out.push('', report.generated.upToDate ? 'Generated types: match the specs' : `Generated types: STALE\n${report.generated.output}`);
+  }
+  out.push(
+    '',
+    report.problems.length === 0
+      ? 'drift gate: pass'
+      : `drift gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,48 @@
+import { apiCompare } from 'api-smart-diff';
+
+export type ChangeKind = 'breaking' | 'non-breaking' | 'docs-only';
+export type Bump = 'none' | 'patch' | 'minor' | 'major';
+
+export interface SpecChange {
+  kind: ChangeKind;
+  /** JSON pointer into the spec (after $refs are resolved, so a change shows where an operation feels it). */
+  pointer: string;
+  description: string;
+}
+
+/**
+ * Classifies every difference between two versions of a spec with api-smart-diff, which knows OpenAPI's
+ * rules of compatibility (a removed response field breaks consumers, an added optional parameter does
+ * not, a description is an annotation). Its "unclassified" and "deprecated" changes count as
+ * non-breaking: they need a release, not a major one.
+ */
+export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
+  const { diffs } = apiCompare(before as object, after as object);
+  const changes = diffs.map((diff) => ({
+    kind: (diff.type === 'breaking'
+      ? 'breaking'
+      : diff.type === 'annotation' || diff.path.some((token) => documentationKeys.has(String(token)))
+        ? 'docs-only'
+        : 'non-breaking') as ChangeKind,
+    pointer: toPointer(diff.path),
+    description: diff.description ?? `${diff.action} ${diff.path.at(-1) ?? ''}`.trim(),
+  }));
+  const order: ChangeKind[] = ['breaking', 'non-breaking', 'docs-only'];
+  return changes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.pointer.localeCompare(b.pointer));
+}
+
+// Changes inside these never change what is sent or accepted; api-smart-diff leaves some of them unclassified.
+const documentationKeys = new Set(['example', 'examples', 'description', 'summary', 'externalDocs', 'x-json-schema-faker']);
+
+/** The smallest version bump the changes call for. */
+export function requiredBump(changes: SpecChange[]): Bump {
+  if (changes.some((change) => change.kind === 'breaking')) return 'major';
+  if (changes.some((change) => change.kind === 'non-breaking')) return 'minor';
+  return 'none';
+}
+
+export const bumpRank: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
+
+function toPointer(path: readonly (string | number)[]): string {
+  return `/${path.map((token) => String(token).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderGate, runGate } from '../src/gate.js';
+import { fixtureRepo } from './support/repo.js';
+
+type Repo = Awaited<ReturnType<typeof fixtureRepo>>;
+let repo: Repo;
+afterEach(() => repo?.remove());
+
+const sessions = '/v2/agents/{agent_key}/sessions';
+const gate = (base?: string) => runGate({ root: repo.root, base, checkGenerated: false });
+
+describe('spec change gate', () => {
+  it('passes with no spec change and no changeset', async () => {
+    repo = await fixtureRepo();
+    const report = await gate();
+    expect(report.specs.map((spec) => [spec.api, spec.status])).toEqual([
+      ['vectara', 'unchanged'],
+      ['verisoul', 'unchanged'],
+    ]);
+    expect(report.problems).toEqual([]);
+    expect(renderGate(report)).toContain('drift gate: pass');
+  });
+
+  it('classifies a removed required response field as breaking, with its JSON pointer, and demands a major bump', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      delete spec.components.schemas.AgentSession.properties.enabled;
+      spec.components.schemas.AgentSession.required = ['id', 'agent_key', 'created_at'];
+    });
+    await repo.addChangeset('minor-only', { '@api-contracts/client': 'minor' });
+
+    const report = await gate();
+    const vectara = report.specs.find((spec) => spec.api === 'vectara');
+    expect(vectara?.required).toBe('major');
+    expect(vectara?.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'breaking',
+        pointer:
+          '/paths/~1v2~1agents~1{agent_key}~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/enabled',
+      }),
+    );
+    expect(report.problems).toHaveLength(3);
+    expect(report.problems[0]).toMatch(/needs a major bump .* pending changesets give it minor$/);
+    expect(renderGate(report)).toContain('drift gate: FAIL');
+  });
+
+  it('passes the same breaking change once a changeset bumps a package of the fixed group by major', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      delete spec.components.schemas.AgentSession.properties.enabled;
+    });
+    await repo.addChangeset('major', { '@api-contracts/types': 'major' });
+    const report = await gate();
+    expect(report.pending).toMatchObject({
+      '@api-contracts/client': { bump: 'major' },
+      '@api-contracts/specs': { bump: 'major' },
+      '@api-contracts/types': { bump: 'major', from: ['.changeset/major.md'] },
+    });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('classifies an added optional query parameter as non-breaking and demands at least minor', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      spec.paths[sessions].get.parameters.push({ name: 'sort', in: 'query', required: false, schema: { type: 'string' } });
+    });
+    expect((await gate()).problems).toHaveLength(3);
+    await repo.addChangeset('patch', { '@api-contracts/specs': 'patch' });
+    expect((await gate()).problems[0]).toMatch(/needs a minor bump .* give it patch$/);
+    await repo.addChangeset('minor', { '@api-contracts/specs': 'minor' });
+    const report = await gate();
+    expect(report.specs.find((spec) => spec.api === 'vectara')?.changes).toEqual([
+      // api-smart-diff words it "[Added] required query parameter" even for required: false; its classification is right.
+      expect.objectContaining({ kind: 'non-breaking', description: expect.stringContaining('query parameter `sort`') }),
+    ]);
+    expect(report.problems).toEqual([]);
+  });
+
+  it('lets a docs-only change through without a changeset', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('verisoul', (spec) => {
+      spec.paths['/account/{account_id}/sessions'].get.description = 'Returns every session of an account.';
+    });
+    const report = await gate();
+    expect(report.specs.find((spec) => spec.api === 'verisoul')).toMatchObject({ status: 'changed', required: 'none' });
+    expect(report.specs.find((spec) => spec.api === 'verisoul')?.changes.map((change) => change.kind)).toEqual(['docs-only']);
+    expect(report.problems).toEqual([]);
+  });
+
+  it('treats a narrowed limit and a changed response type as breaking', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      spec.paths[sessions].get.parameters[1].schema.maximum = 50;
+      spec.components.schemas.ListMetadata.properties.total_count.type = 'string';
+    });
+    const report = await gate();
+    expect(report.specs.find((spec) => spec.api === 'vectara')?.required).toBe('major');
+  });
+
+  it('refuses a base that is not a commit, saying which', async () => {
+    repo = await fixtureRepo();
+    await expect(gate('no-such-ref')).rejects.toThrow('--base no-such-ref is not a commit in this repository');
+  });
+});

@@ -1,0 +1,44 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { parse, stringify } from 'yaml';
+
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+const copied = [
+  'specs/package.json',
+  'specs/verisoul/openapi.yaml',
+  'specs/vectara/openapi.yaml',
+  'packages/types/package.json',
+  'packages/client/package.json',
+  '.changeset/config.json',
+];
+
+/** A throwaway git repo on `main` holding this repo's specs, manifests and changesets config. */
+export async function fixtureRepo() {
+  const root = await mkdtemp(join(tmpdir(), 'api-contracts-drift-'));
+  for (const file of copied) {
+    await mkdir(dirname(join(root, file)), { recursive: true });
+    await cp(join(repoRoot, file), join(root, file));
+  }
+  const git = (...args: string[]) => execa('git', args, { cwd: root });
+  await git('init', '-q', '-b', 'main');
+  await git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'add', '.');
+  await git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'base');
+  return {
+    root,
+    /** Rewrites a spec in the working tree. */
+    async editSpec(api: 'verisoul' | 'vectara', edit: (spec: Record<string, any>) => void) {
+      const file = join(root, 'specs', api, 'openapi.yaml');
+      const spec = parse(await readFile(file, 'utf8'));
+      edit(spec);
+      await writeFile(file, stringify(spec));
+    },
+    async addChangeset(name: string, releases: Record<string, 'patch' | 'minor' | 'major'>) {
+      const frontmatter = Object.entries(releases).map(([pkg, bump]) => `"${pkg}": ${bump}`);
+      await writeFile(join(root, '.changeset', `${name}.md`), `---\n${frontmatter.join('\n')}\n---\n\nA change.\n`);
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
