@@ -1,14 +1,17 @@
 /**
  * `pnpm contracts` / `pnpm contracts:live`: verifies the consumer pacts by three routes and prints a table.
  *   --live          also verify against the live providers (settings from the environment)
+ *   --strict        live: additive drift (fields or headers the spec does not mention) fails too
  *   --api NAME      only this API (verisoul | vectara); repeatable
  *   --reports DIR   where contracts.json and junit.xml go (default: reports/)
  *   --pacts DIR     where the pact files are (default: pacts/)
  * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
  */
+import { appendFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportDir } from './paths.js';
-import { renderTable, writeReports } from './report.js';
+import { renderDriftMarkdown, renderTable, writeReports } from './report.js';
 import { runContracts } from './run.js';
 import { type ApiName, apiNames } from './states.js';
 
@@ -16,6 +19,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       live: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
       api: { type: 'string', multiple: true },
       reports: { type: 'string' },
       pacts: { type: 'string' },
@@ -27,9 +31,22 @@ async function main(): Promise<number> {
     console.error(`unknown --api ${unknown.join(', ')}: expected ${apiNames.join(' or ')}`);
     return 2;
   }
-  const report = await runContracts({ live: values.live, apis, pactDir: values.pacts, log: (line) => console.error(`· ${line}`) });
+  const report = await runContracts({
+    live: values.live,
+    strict: values.strict,
+    apis,
+    pactDir: values.pacts,
+    log: (line) => console.error(`· ${line}`),
+  });
   console.log(`\n${renderTable(report)}`);
   const files = await writeReports(report, values.reports ?? reportDir);
+  if (report.mode === 'live') {
+    // In GitHub Actions the drift report goes to the job summary; elsewhere beside the other reports.
+    const summary = process.env.GITHUB_STEP_SUMMARY;
+    const target = summary || join(values.reports ?? reportDir, 'drift.md');
+    await (summary ? appendFile : writeFile)(target, renderDriftMarkdown(report));
+    files.push(target);
+  }
   console.log(`reports: ${files.join(', ')}`);
   return report.exitCode;
 }

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type LiveSettings, livePageKey, liveVariables, missingId, reachable, readLiveSettings, startRecorder } from './live.js';
 import { pactDir, specPath } from './paths.js';
@@ -9,6 +9,7 @@ import { type StaticFinding, staticCheck } from './static-check.js';
 import { type InteractionResult, type Mismatch, type StateSetup, verifyPact } from './verify.js';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
+export type RouteName = 'prism' | 'static' | 'live';
 
 export interface RouteResult {
   outcome: Outcome;
@@ -16,6 +17,47 @@ export interface RouteResult {
   mismatches?: Mismatch[];
   findings?: StaticFinding[];
   schemaFindings?: SchemaFinding[];
+  /** Live only: every finding, classified. A failed pact counts as breaking. */
+  drift?: DriftFinding[];
+}
+
+export interface DriftFinding extends SchemaFinding {
+  source: 'pact' | 'schema';
+}
+
+/**
+ * Turns a live result's pact mismatches and schema findings into classified drift. Breaking drift fails
+ * the interaction; additive drift (a field or header the spec does not mention) is a warning unless
+ * `strict`.
+ */
+function classifyDrift(result: RouteResult, strict: boolean): void {
+  const pactFailed = result.outcome === 'fail';
+  const fromPact: DriftFinding[] = pactFailed
+    ? (result.mismatches?.length ? result.mismatches : [{ path: '(interaction)', message: result.reason ?? 'pact failed' }]).map(
+        (mismatch) => ({
+          severity: 'breaking',
+          source: 'pact',
+          path: mismatch.path,
+          keyword: 'pact',
+          expected: mismatch.expected ?? '(see message)',
+          actual: mismatch.actual ?? '(see message)',
+          message: mismatch.message,
+        }),
+      )
+    : [];
+  const drift = [...fromPact, ...(result.schemaFindings ?? []).map((finding) => ({ ...finding, source: 'schema' as const }))];
+  result.drift = drift;
+  const breaking = drift.filter((finding) => finding.severity === 'breaking');
+  const additive = drift.filter((finding) => finding.severity === 'additive');
+  const describe = (findings: DriftFinding[]) =>
+    findings.map((finding) => `${finding.path}: expected ${finding.expected}, got ${finding.actual}`).join('; ');
+  const reasons = [
+    breaking.length > 0 && `breaking: ${describe(breaking)}`,
+    additive.length > 0 && `additive${strict ? '' : ' (warning)'}: ${describe(additive)}`,
+  ].filter(Boolean);
+  result.outcome = breaking.length > 0 || (strict && additive.length > 0) ? 'fail' : 'pass';
+  if (reasons.length > 0) result.reason = reasons.join('; ');
+  else delete result.reason;
 }
 
 export interface InteractionReport {
@@ -49,6 +91,10 @@ export interface Report {
 
 export interface RunOptions {
   live: boolean;
+  /** Live: additive drift (fields or headers the spec does not mention) fails too. */
+  strict?: boolean;
+  /** Which routes to run; default all three (live only with `live`). */
+  routes?: readonly RouteName[];
   /** Where the pact files are; default pacts/. */
   pactDir?: string;
   apis?: readonly ApiName[];
@@ -61,78 +107,89 @@ export const pactFileOf = (api: ApiName, directory = pactDir) => join(directory,
 
 export async function runContracts({
   live,
+  strict = false,
+  routes = ['prism', 'static', 'live'],
   apis = apiNames,
   env = process.env,
   log = () => {},
   pactDir: directory,
 }: RunOptions): Promise<Report> {
-  const reports = await Promise.all(apis.map((api) => checkApi(api, pactFileOf(api, directory), live, env, log)));
+  const selected = new Set(routes.filter((name) => name !== 'live' || live));
+  const reports = await Promise.all(apis.map((api) => checkApi(api, pactFileOf(api, directory), { selected, strict, env, log })));
   const all = reports.flatMap((report) =>
     report.interactions.flatMap((interaction) => [interaction.prism, interaction.static, interaction.live]),
   );
   const summary = { pass: 0, fail: 0, skip: 0 };
-  for (const route of all) summary[route.outcome]++;
+  for (const result of all) summary[result.outcome]++;
   const exitCode = reports.some((report) => report.status === 'fail') ? 1 : reports.some((report) => report.status === 'not-run') ? 2 : 0;
   return { schemaVersion: 1, generatedAt: new Date().toISOString(), mode: live ? 'live' : 'mock', exitCode, summary, apis: reports };
 }
 
-async function checkApi(
-  api: ApiName,
-  pactFile: string,
-  live: boolean,
-  env: NodeJS.ProcessEnv,
-  log: (line: string) => void,
-): Promise<ApiReport> {
+interface CheckContext {
+  selected: Set<RouteName>;
+  strict: boolean;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+async function checkApi(api: ApiName, pactFile: string, { selected, strict, env, log }: CheckContext): Promise<ApiReport> {
   const report: ApiReport = { api, provider: providers[api], pactFile, status: 'pass', interactions: [] };
-  if (
-    !(await access(pactFile).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  const pact = await readFile(pactFile, 'utf8').catch(() => undefined);
+  if (pact === undefined) {
     return {
       ...report,
       status: 'not-run',
       reason: `no pact at ${pactFile}: run \`pnpm --filter @api-contracts/contract-tests pacts\` (pnpm contracts does)`,
     };
   }
+  const interactions = (JSON.parse(pact) as { interactions: { description: string; providerStates?: { name: string }[] }[] }).interactions;
   const spec = specPath(api);
 
-  log(`${api}: static check of the pact against the spec`);
-  const findings = await staticCheck(spec, pactFile);
-
-  log(`${api}: starting Prism on the spec`);
-  const prism = await startPrism(spec);
-  log(`${api}: Prism listening after ${prism.startupMs.toFixed(0)} ms; replaying the pact`);
-  let prismResults: InteractionResult[];
-  try {
-    prismResults = await verifyPact({ pactFile, baseUrl: prism.url, setup: async (state, params) => prismSetup(api, state, params) });
-  } finally {
-    await prism.stop();
-  }
-  report.prismStartupMs = Math.round(prism.startupMs);
-
-  const liveResults = live
-    ? await verifyLive(api, pactFile, env, log)
-    : { notRun: 'mock mode: run `pnpm contracts:live` to verify against the provider' };
-  if ('notRun' in liveResults && live) Object.assign(report, { status: 'not-run', reason: liveResults.notRun });
-
-  report.interactions = prismResults.map((prismResult) => {
-    const staticFindings = findings.get(prismResult.description) ?? [];
-    const errors = staticFindings.filter((finding) => finding.type === 'error');
-    const liveResult = 'notRun' in liveResults ? undefined : liveResults.results.get(prismResult.description);
-    return {
-      description: prismResult.description,
-      state: prismResult.state,
-      prism: route(prismResult),
-      static: {
+  const staticResults = new Map<string, RouteResult>();
+  if (selected.has('static')) {
+    log(`${api}: static check of the pact against the spec`);
+    for (const [description, findings] of await staticCheck(spec, pactFile)) {
+      const errors = findings.filter((finding) => finding.type === 'error');
+      staticResults.set(description, {
         outcome: errors.length > 0 ? 'fail' : 'pass',
-        ...(staticFindings.length > 0 && { reason: staticFindings.map((finding) => `${finding.code}: ${finding.message}`).join('; ') }),
-        findings: staticFindings,
-      },
-      live: liveResult ?? { outcome: 'skip', reason: 'notRun' in liveResults ? liveResults.notRun : 'not replayed' },
-    };
-  });
+        ...(findings.length > 0 && { reason: findings.map((finding) => `${finding.code}: ${finding.message}`).join('; ') }),
+        findings,
+      });
+    }
+  }
+
+  const prismResults = new Map<string, RouteResult>();
+  if (selected.has('prism')) {
+    log(`${api}: starting Prism on the spec`);
+    const prism = await startPrism(spec);
+    log(`${api}: Prism listening after ${prism.startupMs.toFixed(0)} ms; replaying the pact`);
+    try {
+      const results = await verifyPact({ pactFile, baseUrl: prism.url, setup: async (state, params) => prismSetup(api, state, params) });
+      for (const result of results) prismResults.set(result.description, route(result));
+    } finally {
+      await prism.stop();
+    }
+    report.prismStartupMs = Math.round(prism.startupMs);
+  }
+
+  let liveResults = new Map<string, RouteResult>();
+  let liveNotRun = 'mock mode: run `pnpm contracts:live` to verify against the provider';
+  if (selected.has('live')) {
+    const outcome = await verifyLive(api, pactFile, env, strict, log);
+    if ('notRun' in outcome) {
+      liveNotRun = outcome.notRun;
+      Object.assign(report, { status: 'not-run', reason: outcome.notRun });
+    } else liveResults = outcome.results;
+  }
+
+  const notSelected = (name: RouteName): RouteResult => ({ outcome: 'skip', reason: `${name} route not selected` });
+  report.interactions = interactions.map(({ description, providerStates }) => ({
+    description,
+    state: providerStates?.[0]?.name ?? '',
+    prism: prismResults.get(description) ?? notSelected('prism'),
+    static: staticResults.get(description) ?? notSelected('static'),
+    live: liveResults.get(description) ?? { outcome: 'skip', reason: liveNotRun },
+  }));
   const failed = report.interactions.some((interaction) =>
     [interaction.prism, interaction.static, interaction.live].some((result) => result.outcome === 'fail'),
   );
@@ -155,7 +212,13 @@ async function prismSetup(api: ApiName, state: string, params: Record<string, un
   return { params: stringValues(params), headers: { prefer: known.prefer } };
 }
 
-async function verifyLive(api: ApiName, pactFile: string, env: NodeJS.ProcessEnv, log: (line: string) => void) {
+async function verifyLive(
+  api: ApiName,
+  pactFile: string,
+  env: NodeJS.ProcessEnv,
+  strict: boolean,
+  log: (line: string) => void,
+): Promise<{ notRun: string } | { results: Map<string, RouteResult> }> {
   const settings = readLiveSettings(api, env);
   if ('missing' in settings) {
     const { required, optional } = liveVariables[api];
@@ -189,15 +252,18 @@ async function verifyLive(api: ApiName, pactFile: string, env: NodeJS.ProcessEnv
   recorder.exchanges.forEach((exchange, index) => {
     const description = described.get(index);
     const result = description ? byDescription.get(description) : undefined;
-    if (!result || result.outcome === 'skip') return;
-    const schemaFindings = validator.check(template, exchange.method, exchange.status, exchange.contentType, exchange.body);
-    result.schemaFindings = schemaFindings;
-    if (schemaFindings.length > 0) {
-      result.outcome = 'fail';
-      const summary = schemaFindings.map((finding) => `${finding.path}: expected ${finding.expected}, got ${finding.actual}`).join('; ');
-      result.reason = [result.reason, `response breaks the spec: ${summary}`].filter(Boolean).join('; ');
+    if (result && result.outcome !== 'skip') {
+      result.schemaFindings = validator.check(
+        template,
+        exchange.method,
+        exchange.status,
+        exchange.contentType,
+        exchange.body,
+        exchange.headers,
+      );
     }
   });
+  for (const result of byDescription.values()) if (result.outcome !== 'skip') classifyDrift(result, strict);
   return { results: byDescription };
 }
 

@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 
 /** One way a real response differs from what the spec documents for it. */
 export interface SchemaFinding {
+  /** `breaking`: a consumer of the spec can break; `additive`: something the spec does not mention. */
+  severity: 'breaking' | 'additive';
   /** JSON pointer into the response body, or `status` / `content-type`. */
   path: string;
   /** The schema keyword broken (`required`, `type`, `format`, `enum`, `pattern`, `additionalProperties`...), or `status`/`content-type`. */
@@ -14,8 +16,13 @@ export interface SchemaFinding {
   message: string;
 }
 
+interface ResponseObject {
+  $ref?: string;
+  headers?: Record<string, unknown>;
+  content?: Record<string, { schema?: unknown }>;
+}
 interface Operation {
-  responses: Record<string, { $ref?: string; content?: Record<string, { schema?: unknown }> }>;
+  responses: Record<string, ResponseObject>;
 }
 
 /**
@@ -27,6 +34,8 @@ export class ResponseValidator {
   private constructor(private readonly spec: { paths: Record<string, Record<string, Operation>>; components?: unknown }) {
     addFormats.default(this.ajv);
     this.ajv.addSchema(spec, 'spec');
+    // The same spec with every object schema closed: what it adds to the findings is what the spec never mentions.
+    this.ajv.addSchema(closeObjects(structuredClone(spec)), 'closed');
   }
 
   static async load(specFile: string): Promise<ResponseValidator> {
@@ -34,7 +43,14 @@ export class ResponseValidator {
   }
 
   /** Findings for one response of `method pathTemplate`; empty when it matches the spec. */
-  check(pathTemplate: string, method: string, status: number, contentType: string | null, body: unknown): SchemaFinding[] {
+  check(
+    pathTemplate: string,
+    method: string,
+    status: number,
+    contentType: string | null,
+    body: unknown,
+    headers: Record<string, unknown> = {},
+  ): SchemaFinding[] {
     const operation = this.spec.paths[pathTemplate]?.[method.toLowerCase()];
     if (!operation)
       return [finding('request', 'operation', `${method} ${pathTemplate}`, 'absent from the spec', 'operation not in the spec')];
@@ -57,13 +73,19 @@ export class ResponseValidator {
       ];
     }
     const pointer = `${this.pointerOf(pathTemplate, method, key, operation)}/content/${mediaType.replaceAll('/', '~1')}/schema`;
-    const ref = `spec#${pointer}`;
-    const validate = this.ajv.getSchema(ref) ?? this.ajv.compile({ $ref: ref });
-    if (validate(body)) return [];
-    return (validate.errors ?? []).map(fromAjv);
+    const breaking = this.errors(`spec#${pointer}`, body).map((error) => fromAjv(error, 'breaking'));
+    const additive = this.errors(`closed#${pointer}`, body)
+      .filter((error) => error.keyword === 'additionalProperties')
+      .map((error) => fromAjv(error, 'additive'));
+    return [...breaking, ...additive, ...undocumentedHeaders(response.headers ?? {}, headers)];
   }
 
-  private resolve(response: { $ref?: string; content?: Record<string, { schema?: unknown }> }) {
+  private errors(ref: string, body: unknown): ErrorObject[] {
+    const validate = this.ajv.getSchema(ref) ?? this.ajv.compile({ $ref: ref });
+    return validate(body) ? [] : (validate.errors ?? []);
+  }
+
+  private resolve(response: ResponseObject): ResponseObject {
     if (!response.$ref) return response;
     return response.$ref
       .slice(2)
@@ -83,10 +105,40 @@ export class ResponseValidator {
 }
 
 function finding(path: string, keyword: string, expected: string, actual: string, message: string): SchemaFinding {
-  return { path, keyword, expected, actual, message };
+  return { severity: 'breaking', path, keyword, expected, actual, message };
 }
 
-function fromAjv(error: ErrorObject): SchemaFinding {
+// Headers any HTTP server or CDN may send; only others count as undocumented.
+const transportHeaders =
+  /^(date|content-type|content-length|connection|keep-alive|transfer-encoding|server|vary|cache-control|pragma|expires|etag|last-modified|age|via|strict-transport-security|alt-svc|access-control-.*|cf-.*|x-request-id|x-amzn-.*|x-cache)$/;
+
+function undocumentedHeaders(documented: Record<string, unknown>, headers: Record<string, unknown>): SchemaFinding[] {
+  const known = new Set(Object.keys(documented).map((name) => name.toLowerCase()));
+  return Object.keys(headers)
+    .map((name) => name.toLowerCase())
+    .filter((name) => !known.has(name) && !transportHeaders.test(name))
+    .map((name) => ({
+      severity: 'additive',
+      path: `header ${name}`,
+      keyword: 'header',
+      expected: 'absent (not in the spec)',
+      actual: String(headers[name]),
+      message: `header ${name} is not in the spec`,
+    }));
+}
+
+/** Sets `additionalProperties: false` on every object schema that does not say otherwise. */
+function closeObjects<T>(node: T): T {
+  if (Array.isArray(node)) node.forEach(closeObjects);
+  else if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>;
+    if ((record.type === 'object' || record.properties) && record.additionalProperties === undefined) record.additionalProperties = false;
+    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') closeObjects(value);
+  }
+  return node;
+}
+
+function fromAjv(error: ErrorObject, severity: SchemaFinding['severity']): SchemaFinding {
   const params = error.params as Record<string, unknown>;
   const path =
     error.keyword === 'required'
@@ -100,7 +152,12 @@ function fromAjv(error: ErrorObject): SchemaFinding {
     params.pattern ??
     (params.allowedValues ? JSON.stringify(params.allowedValues) : undefined) ??
     (error.keyword === 'required' ? 'present' : error.keyword);
+  if (error.keyword === 'additionalProperties') {
+    const actual = describe((error.data as Record<string, unknown> | undefined)?.[String(params.additionalProperty)]);
+    return { severity, path, keyword: error.keyword, expected: 'absent (not in the spec)', actual, message: `${path} is not in the spec` };
+  }
   return {
+    severity,
     path,
     keyword: error.keyword,
     expected: String(expected),

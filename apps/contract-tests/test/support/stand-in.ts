@@ -45,11 +45,11 @@ export interface Exchange {
  * which is how drift is simulated.
  */
 export async function startStandIn(api: ApiName, options: { mutate?: (exchange: Exchange, request: IncomingMessage) => Exchange } = {}) {
-  // json-schema-faker settings travel in the spec: always fill optional fields and never return an empty list,
+  // json-schema-faker settings travel in the spec: always fill optional fields, invent no others, never return an empty list,
   // so dynamic answers carry everything the pacts rely on.
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-stand-in-'));
   const spec = parse(await readFile(specPath(api), 'utf8'));
-  spec['x-json-schema-faker'] = { alwaysFakeOptionals: true, minItems: 1, maxItems: 3 };
+  spec['x-json-schema-faker'] = { alwaysFakeOptionals: true, fillProperties: false, minItems: 1, maxItems: 3 };
   const specFile = join(workDir, 'openapi.yaml');
   await writeFile(specFile, stringify(spec));
   const prism = await startPrism(specFile, { dynamic: true });

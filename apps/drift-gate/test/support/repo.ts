@@ -29,6 +29,7 @@ export async function fixtureRepo() {
   return {
     root,
     /** Rewrites a spec in the working tree. */
+    // biome-ignore lint/suspicious/noExplicitAny: a spec is edited freely in tests.
     async editSpec(api: 'verisoul' | 'vectara', edit: (spec: Record<string, any>) => void) {
       const file = join(root, 'specs', api, 'openapi.yaml');
       const spec = parse(await readFile(file, 'utf8'));
