@@ -41,11 +41,12 @@ async function main(): Promise<number> {
   console.log(`\n${renderTable(report)}`);
   const files = await writeReports(report, values.reports ?? reportDir);
   if (report.mode === 'live') {
-    // In GitHub Actions the drift report goes to the job summary; elsewhere beside the other reports.
-    const summary = process.env.GITHUB_STEP_SUMMARY;
-    const target = summary || join(values.reports ?? reportDir, 'drift.md');
-    await (summary ? appendFile : writeFile)(target, renderDriftMarkdown(report));
-    files.push(target);
+    // The drift report, beside the others; in GitHub Actions also on the job's summary page.
+    const driftFile = join(values.reports ?? reportDir, 'drift.md');
+    const markdown = renderDriftMarkdown(report);
+    await writeFile(driftFile, markdown);
+    files.push(driftFile);
+    if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
   }
   console.log(`reports: ${files.join(', ')}`);
   return report.exitCode;
