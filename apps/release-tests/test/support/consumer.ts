@@ -1,0 +1,36 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+// The repo's own TypeScript compiles the consumer, so the test needs no second download of it.
+const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
+
+const strict = { strict: true, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false, noEmitOnError: true };
+export const tsconfigs = {
+  nodenext: { compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'dist' }, files: ['consumer.ts'] },
+  bundler: { compilerOptions: { ...strict, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['consumer.ts'] },
+  misuse: { compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, files: ['misuse.ts'] },
+};
+
+/** A project outside any workspace that installs the packages from `npmrc`'s registry with npm. */
+export async function consumerProject(npmrc: string) {
+  const dir = await mkdtemp(join(tmpdir(), 'api-contracts-consumer-'));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  await writeFile(join(dir, '.npmrc'), npmrc);
+  await cp(join(fixtures, 'consumer.ts'), join(dir, 'consumer.ts'));
+  await cp(join(fixtures, 'misuse.ts'), join(dir, 'misuse.ts'));
+  for (const [name, config] of Object.entries(tsconfigs))
+    await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
+  const run = (file: string, args: string[]) =>
+    execa(file, args, { cwd: dir, reject: false, all: true, env: { npm_config_fetch_retries: '0' } });
+  return {
+    dir,
+    npm: (...args: string[]) => run('npm', args),
+    tsc: (config: keyof typeof tsconfigs) => run(process.execPath, [tsc, '-p', `tsconfig.${config}.json`]),
+    node: (...args: string[]) => run(process.execPath, args),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
