@@ -24,8 +24,10 @@ export async function consumerProject(npmrc: string) {
   await cp(join(fixtures, 'misuse.ts'), join(dir, 'misuse.ts'));
   for (const [name, config] of Object.entries(tsconfigs))
     await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
-  const run = (file: string, args: string[]) =>
-    execa(file, args, { cwd: dir, reject: false, all: true, env: { npm_config_fetch_retries: '0' } });
+  const run = async (file: string, args: string[]) => {
+    const result = await execa(file, args, { cwd: dir, reject: false, all: true });
+    return { exitCode: result.exitCode, stdout: String(result.stdout), output: String(result.all ?? '') };
+  };
   return {
     dir,
     npm: (...args: string[]) => run('npm', args),

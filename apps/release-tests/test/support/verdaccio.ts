@@ -60,10 +60,13 @@ export async function startVerdaccio() {
   }
 }
 
-/** An .npmrc sending the @api-contracts scope to `registry`, with the token; everything else to npm's default. */
+/**
+ * An .npmrc sending the @api-contracts scope to `registry`, with the token; everything else to npm's
+ * default. No fetch retries: an unreachable registry should fail in seconds, not after npm's minute of backoff.
+ */
 export const scopedNpmrc = (registry: string, token: string) => {
   const host = registry.replace(/^https?:/, '');
-  return `@api-contracts:registry=${registry}\n${host}:_authToken=${token}\n`;
+  return `@api-contracts:registry=${registry}\n${host}:_authToken=${token}\nfetch-retries=0\n`;
 };
 
 /** The versions of a package on `registry`, or [] when it has none. */
