@@ -12,7 +12,10 @@ describe('portability', () => {
     for (const file of files) {
       const source = await readFile(join(srcDir, file), 'utf8');
       const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-      expect(imports.filter((name) => name?.startsWith('node:') || ['fs', 'path', 'http', 'https', 'url', 'util'].includes(name ?? '')), file).toEqual([]);
+      expect(
+        imports.filter((name) => name?.startsWith('node:') || ['fs', 'path', 'http', 'https', 'url', 'util'].includes(name ?? '')),
+        file,
+      ).toEqual([]);
       expect(source, file).not.toMatch(/\b(process|Buffer|require)\b[.(]/);
     }
   });
