@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVectaraClient } from '@api-contracts/client';
-import type { ApiName } from './states.js';
+import { classifyDrift } from './drift.js';
+import { specPath } from './paths.js';
+import type { RouteResult } from './run.js';
+import { ResponseValidator } from './schema-check.js';
+import { type ApiName, stateDefinition } from './states.js';
+import { type InteractionResult, routeResult, type StateSetup, verifyPact } from './verify.js';
 
 /** What a live run of one API needs, read from the environment. */
 export interface LiveSettings {
@@ -137,4 +142,97 @@ export async function startRecorder(upstream: string) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The live route for one API: settings, reachability, the pact replayed through the recorder, drift classified. */
+export async function verifyLive(
+  api: ApiName,
+  pactFile: string,
+  env: NodeJS.ProcessEnv,
+  strict: boolean,
+  log: (line: string) => void,
+): Promise<{ notRun: string } | { results: Map<string, RouteResult> }> {
+  const settings = readLiveSettings(api, env);
+  if ('missing' in settings) {
+    const { required, optional } = liveVariables[api];
+    return { notRun: `skipped: set ${settings.missing.join(', ')} (required: ${required.join(', ')}; optional: ${optional.join(', ')})` };
+  }
+  log(`${api}: checking that ${settings.baseUrl} answers`);
+  const reach = await reachable(settings.baseUrl);
+  if (!reach.ok) return { notRun: reach.reason };
+
+  const validator = await ResponseValidator.load(specPath(api));
+  const recorder = await startRecorder(settings.baseUrl);
+  const described = new Map<number, string>();
+  log(`${api}: replaying the pact against ${settings.baseUrl}`);
+  let results: InteractionResult[];
+  try {
+    results = await verifyPact({
+      pactFile,
+      baseUrl: recorder.url,
+      setup: async (state, _params, description) => {
+        const prepared = await liveSetup(api, state, settings);
+        described.set(recorder.exchanges.length, description);
+        return prepared;
+      },
+    });
+  } finally {
+    await recorder.close();
+  }
+  const byDescription = new Map<string, RouteResult>();
+  for (const result of results) byDescription.set(result.description, routeResult(result));
+  recorder.exchanges.forEach((exchange, index) => {
+    const description = described.get(index);
+    const result = description ? byDescription.get(description) : undefined;
+    if (result && result.outcome !== 'skip') {
+      result.schemaFindings = validator.check(
+        validator.pathTemplate(exchange.path),
+        exchange.method,
+        exchange.status,
+        exchange.contentType,
+        exchange.body,
+        exchange.headers,
+      );
+    }
+  });
+  for (const result of byDescription.values()) if (result.outcome !== 'skip') classifyDrift(result, strict);
+  return { results: byDescription };
+}
+
+async function liveSetup(api: ApiName, state: string, settings: LiveSettings): Promise<StateSetup | { skip: string }> {
+  const known = stateDefinition(api, state);
+  if (!known) return { skip: `unknown provider state "${state}": add it to src/states.ts` };
+  if (known.liveSkipReason) return { skip: known.liveSkipReason };
+  const key = { 'x-api-key': settings.apiKey };
+  if (api === 'verisoul') {
+    if (state === 'an account without sessions') {
+      const emptyAccountId = settings.optionalIds.emptyAccountId;
+      return emptyAccountId
+        ? { params: { accountId: emptyAccountId }, headers: key }
+        : { skip: 'set VERISOUL_EMPTY_ACCOUNT_ID (an account without sessions) to verify this state' };
+    }
+    if (state === 'no account with that id') return { params: { accountId: missingId('acct_') }, headers: key };
+    return { params: { accountId: settings.ids.accountId ?? '' }, headers: key };
+  }
+  const agentKey = settings.ids.agentKey ?? '';
+  switch (state) {
+    case 'an agent without sessions': {
+      const emptyAgentKey = settings.optionalIds.emptyAgentKey;
+      return emptyAgentKey
+        ? { params: { agentKey: emptyAgentKey }, headers: key }
+        : { skip: 'set VECTARA_EMPTY_AGENT_KEY (an agent without sessions) to verify this state' };
+    }
+    case 'no agent with that key':
+      return { params: { agentKey: missingId('agt_') }, headers: key };
+    case 'an API key the provider does not accept':
+      return { params: { agentKey }, headers: { 'x-api-key': `invalid-${missingId('')}` } };
+    case 'an agent with more than one page of sessions': {
+      const pageKey = await livePageKey(settings, agentKey).catch(() => undefined);
+      return pageKey
+        ? { params: { agentKey, pageKey }, headers: key }
+        : { skip: `VECTARA_AGENT_KEY's first page of 1 returned no page_key: use an agent with at least two sessions` };
+    }
+    default:
+      return { params: { agentKey }, headers: key };
+  }
 }

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LiveSettings, livePageKey, liveVariables, missingId, reachable, readLiveSettings, startRecorder } from './live.js';
+import type { DriftFinding } from './drift.js';
+import { verifyLive } from './live.js';
 import { pactDir, specPath } from './paths.js';
 import { startPrism } from './prism.js';
-import { ResponseValidator, type SchemaFinding } from './schema-check.js';
-import { type ApiName, apiNames, consumer, providers, type StateDefinition, states } from './states.js';
+import type { SchemaFinding } from './schema-check.js';
+import { type ApiName, apiNames, consumer, providers, stateDefinition } from './states.js';
 import { type StaticFinding, staticCheck } from './static-check.js';
-import { type InteractionResult, type Mismatch, type StateSetup, verifyPact } from './verify.js';
+import { type Mismatch, routeResult, type StateSetup, verifyPact } from './verify.js';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 export type RouteName = 'prism' | 'static' | 'live';
@@ -19,45 +20,6 @@ export interface RouteResult {
   schemaFindings?: SchemaFinding[];
   /** Live only: every finding, classified. A failed pact counts as breaking. */
   drift?: DriftFinding[];
-}
-
-export interface DriftFinding extends SchemaFinding {
-  source: 'pact' | 'schema';
-}
-
-/**
- * Turns a live result's pact mismatches and schema findings into classified drift. Breaking drift fails
- * the interaction; additive drift (a field or header the spec does not mention) is a warning unless
- * `strict`.
- */
-function classifyDrift(result: RouteResult, strict: boolean): void {
-  const pactFailed = result.outcome === 'fail';
-  const fromPact: DriftFinding[] = pactFailed
-    ? (result.mismatches?.length ? result.mismatches : [{ path: '(interaction)', message: result.reason ?? 'pact failed' }]).map(
-        (mismatch) => ({
-          severity: 'breaking',
-          source: 'pact',
-          path: mismatch.path,
-          keyword: 'pact',
-          expected: mismatch.expected ?? '(see message)',
-          actual: mismatch.actual ?? '(see message)',
-          message: mismatch.message,
-        }),
-      )
-    : [];
-  const drift = [...fromPact, ...(result.schemaFindings ?? []).map((finding) => ({ ...finding, source: 'schema' as const }))];
-  result.drift = drift;
-  const breaking = drift.filter((finding) => finding.severity === 'breaking');
-  const additive = drift.filter((finding) => finding.severity === 'additive');
-  const describe = (findings: DriftFinding[]) =>
-    findings.map((finding) => `${finding.path}: expected ${finding.expected}, got ${finding.actual}`).join('; ');
-  const reasons = [
-    breaking.length > 0 && `breaking: ${describe(breaking)}`,
-    additive.length > 0 && `additive${strict ? '' : ' (warning)'}: ${describe(additive)}`,
-  ].filter(Boolean);
-  result.outcome = breaking.length > 0 || (strict && additive.length > 0) ? 'fail' : 'pass';
-  if (reasons.length > 0) result.reason = reasons.join('; ');
-  else delete result.reason;
 }
 
 export interface InteractionReport {
@@ -165,7 +127,7 @@ async function checkApi(api: ApiName, pactFile: string, { selected, strict, env,
     log(`${api}: Prism listening after ${prism.startupMs.toFixed(0)} ms; replaying the pact`);
     try {
       const results = await verifyPact({ pactFile, baseUrl: prism.url, setup: async (state, params) => prismSetup(api, state, params) });
-      for (const result of results) prismResults.set(result.description, route(result));
+      for (const result of results) prismResults.set(result.description, routeResult(result));
     } finally {
       await prism.stop();
     }
@@ -198,111 +160,10 @@ async function checkApi(api: ApiName, pactFile: string, { selected, strict, env,
   return report;
 }
 
-function route(result: InteractionResult): RouteResult {
-  return { outcome: result.outcome, ...(result.reason && { reason: result.reason }), mismatches: result.mismatches };
-}
-
-function definition(api: ApiName, state: string): StateDefinition | undefined {
-  return (states[api] as Record<string, StateDefinition>)[state];
-}
-
 async function prismSetup(api: ApiName, state: string, params: Record<string, unknown>): Promise<StateSetup | { skip: string }> {
-  const known = definition(api, state);
+  const known = stateDefinition(api, state);
   if (!known) return { skip: `unknown provider state "${state}": add it to src/states.ts` };
   return { params: stringValues(params), headers: { prefer: known.prefer } };
-}
-
-async function verifyLive(
-  api: ApiName,
-  pactFile: string,
-  env: NodeJS.ProcessEnv,
-  strict: boolean,
-  log: (line: string) => void,
-): Promise<{ notRun: string } | { results: Map<string, RouteResult> }> {
-  const settings = readLiveSettings(api, env);
-  if ('missing' in settings) {
-    const { required, optional } = liveVariables[api];
-    return { notRun: `skipped: set ${settings.missing.join(', ')} (required: ${required.join(', ')}; optional: ${optional.join(', ')})` };
-  }
-  log(`${api}: checking that ${settings.baseUrl} answers`);
-  const reach = await reachable(settings.baseUrl);
-  if (!reach.ok) return { notRun: reach.reason };
-
-  const validator = await ResponseValidator.load(specPath(api));
-  const recorder = await startRecorder(settings.baseUrl);
-  const described = new Map<number, string>();
-  log(`${api}: replaying the pact against ${settings.baseUrl}`);
-  let results: InteractionResult[];
-  try {
-    results = await verifyPact({
-      pactFile,
-      baseUrl: recorder.url,
-      setup: async (state, _params, description) => {
-        const prepared = await liveSetup(api, state, settings);
-        described.set(recorder.exchanges.length, description);
-        return prepared;
-      },
-    });
-  } finally {
-    await recorder.close();
-  }
-  const template = api === 'verisoul' ? '/account/{account_id}/sessions' : '/v2/agents/{agent_key}/sessions';
-  const byDescription = new Map<string, RouteResult>();
-  for (const result of results) byDescription.set(result.description, route(result));
-  recorder.exchanges.forEach((exchange, index) => {
-    const description = described.get(index);
-    const result = description ? byDescription.get(description) : undefined;
-    if (result && result.outcome !== 'skip') {
-      result.schemaFindings = validator.check(
-        template,
-        exchange.method,
-        exchange.status,
-        exchange.contentType,
-        exchange.body,
-        exchange.headers,
-      );
-    }
-  });
-  for (const result of byDescription.values()) if (result.outcome !== 'skip') classifyDrift(result, strict);
-  return { results: byDescription };
-}
-
-async function liveSetup(api: ApiName, state: string, settings: LiveSettings): Promise<StateSetup | { skip: string }> {
-  const known = definition(api, state);
-  if (!known) return { skip: `unknown provider state "${state}": add it to src/states.ts` };
-  if (known.liveSkipReason) return { skip: known.liveSkipReason };
-  const key = { 'x-api-key': settings.apiKey };
-  if (api === 'verisoul') {
-    if (state === 'an account without sessions') {
-      const emptyAccountId = settings.optionalIds.emptyAccountId;
-      return emptyAccountId
-        ? { params: { accountId: emptyAccountId }, headers: key }
-        : { skip: 'set VERISOUL_EMPTY_ACCOUNT_ID (an account without sessions) to verify this state' };
-    }
-    if (state === 'no account with that id') return { params: { accountId: missingId('acct_') }, headers: key };
-    return { params: { accountId: settings.ids.accountId ?? '' }, headers: key };
-  }
-  const agentKey = settings.ids.agentKey ?? '';
-  switch (state) {
-    case 'an agent without sessions': {
-      const emptyAgentKey = settings.optionalIds.emptyAgentKey;
-      return emptyAgentKey
-        ? { params: { agentKey: emptyAgentKey }, headers: key }
-        : { skip: 'set VECTARA_EMPTY_AGENT_KEY (an agent without sessions) to verify this state' };
-    }
-    case 'no agent with that key':
-      return { params: { agentKey: missingId('agt_') }, headers: key };
-    case 'an API key the provider does not accept':
-      return { params: { agentKey }, headers: { 'x-api-key': `invalid-${missingId('')}` } };
-    case 'an agent with more than one page of sessions': {
-      const pageKey = await livePageKey(settings, agentKey).catch(() => undefined);
-      return pageKey
-        ? { params: { agentKey, pageKey }, headers: key }
-        : { skip: `VECTARA_AGENT_KEY's first page of 1 returned no page_key: use an agent with at least two sessions` };
-    }
-    default:
-      return { params: { agentKey }, headers: key };
-  }
 }
 
 const stringValues = (params: Record<string, unknown>) =>

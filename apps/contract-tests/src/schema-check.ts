@@ -42,6 +42,15 @@ export class ResponseValidator {
     return new ResponseValidator(parse(await readFile(specFile, 'utf8')));
   }
 
+  /** The spec's path template that `path` (as sent) falls under, or `path` itself when none does. */
+  pathTemplate(path: string): string {
+    for (const template of Object.keys(this.spec.paths)) {
+      const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+');
+      if (new RegExp(`^${pattern}$`).test(path)) return template;
+    }
+    return path;
+  }
+
   /** Findings for one response of `method pathTemplate`; empty when it matches the spec. */
   check(
     pathTemplate: string,

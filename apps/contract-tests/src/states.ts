@@ -63,3 +63,7 @@ export const states = {
 } as const satisfies Record<ApiName, Record<string, StateDefinition>>;
 
 export type StateName<A extends ApiName> = keyof (typeof states)[A];
+
+export function stateDefinition(api: ApiName, state: string): StateDefinition | undefined {
+  return (states[api] as Record<string, StateDefinition>)[state];
+}

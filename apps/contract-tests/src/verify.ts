@@ -147,3 +147,8 @@ function applyVerifierOutput(output: unknown, results: Map<string, InteractionRe
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** A Verifier result as one route's cell of the report. */
+export function routeResult(result: InteractionResult): { outcome: InteractionResult['outcome']; reason?: string; mismatches: Mismatch[] } {
+  return { outcome: result.outcome, ...(result.reason && { reason: result.reason }), mismatches: result.mismatches };
+}

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DriftFinding, runContracts } from '../src/run.js';
+import type { DriftFinding } from '../src/drift.js';
+import { runContracts } from '../src/run.js';
 import type { ApiName } from '../src/states.js';
 import { type Exchange, fixtures, startStandIn } from './support/stand-in.js';
 

@@ -1,0 +1,41 @@
+import type { RouteResult } from './run.js';
+import type { SchemaFinding } from './schema-check.js';
+
+export interface DriftFinding extends SchemaFinding {
+  source: 'pact' | 'schema';
+}
+
+/**
+ * Turns a live result's pact mismatches and schema findings into classified drift. Breaking drift fails
+ * the interaction; additive drift (a field or header the spec does not mention) is a warning unless
+ * `strict`.
+ */
+export function classifyDrift(result: RouteResult, strict: boolean): void {
+  const pactFailed = result.outcome === 'fail';
+  const fromPact: DriftFinding[] = pactFailed
+    ? (result.mismatches?.length ? result.mismatches : [{ path: '(interaction)', message: result.reason ?? 'pact failed' }]).map(
+        (mismatch) => ({
+          severity: 'breaking',
+          source: 'pact',
+          path: mismatch.path,
+          keyword: 'pact',
+          expected: mismatch.expected ?? '(see message)',
+          actual: mismatch.actual ?? '(see message)',
+          message: mismatch.message,
+        }),
+      )
+    : [];
+  const drift = [...fromPact, ...(result.schemaFindings ?? []).map((finding) => ({ ...finding, source: 'schema' as const }))];
+  result.drift = drift;
+  const breaking = drift.filter((finding) => finding.severity === 'breaking');
+  const additive = drift.filter((finding) => finding.severity === 'additive');
+  const describe = (findings: DriftFinding[]) =>
+    findings.map((finding) => `${finding.path}: expected ${finding.expected}, got ${finding.actual}`).join('; ');
+  const reasons = [
+    breaking.length > 0 && `breaking: ${describe(breaking)}`,
+    additive.length > 0 && `additive${strict ? '' : ' (warning)'}: ${describe(additive)}`,
+  ].filter(Boolean);
+  result.outcome = breaking.length > 0 || (strict && additive.length > 0) ? 'fail' : 'pass';
+  if (reasons.length > 0) result.reason = reasons.join('; ');
+  else delete result.reason;
+}
