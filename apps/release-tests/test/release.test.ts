@@ -5,16 +5,18 @@
  * they were. Steps run in order: each builds on the registry state the previous one left.
  */
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject } from './support/consumer.js';
 import { cloneRepo } from './support/repo.js';
-import { publishedVersions, scopedNpmrc, startVerdaccio } from './support/verdaccio.js';
+import { npmView, packument, publishedVersions, scopedNpmrc, startVerdaccio } from './support/verdaccio.js';
 
-const published = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client'];
+const fixed = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client'] as const;
+const fixedDirs = ['specs', 'packages/types', 'packages/client'];
 const privateApps = ['@api-contracts/contract-tests', '@api-contracts/drift-gate', '@api-contracts/release-tests'];
 
 let registry: Awaited<ReturnType<typeof startVerdaccio>>;
@@ -30,115 +32,218 @@ afterAll(async () => {
 });
 
 const versionsOnRegistry = async () =>
-  Object.fromEntries(await Promise.all(published.map(async (name) => [name, await publishedVersions(registry.url, name)])));
+  Object.fromEntries(await Promise.all(fixed.map(async (name) => [name, await publishedVersions(registry.url, name)])));
+const everywhere = (versions: string[]) => Object.fromEntries(fixed.map((name) => [name, versions]));
+const readJson = async (path: string) => JSON.parse(await readFile(join(repo.dir, path), 'utf8'));
+
+describe.sequential('the test registry', () => {
+  it('has no uplinks: a package it does not hold is a 404, never fetched from the internet', async () => {
+    expect(await publishedVersions(registry.url, 'openapi-fetch')).toEqual([]);
+    const view = await npmView(registry.url, 'openapi-fetch');
+    expect(view.exitCode).not.toBe(0);
+    expect(view.output).toContain('E404');
+  });
+});
 
 describe.sequential('a release', () => {
   it('refuses to publish without a build, publishing nothing and changing nothing', async () => {
+    for (const dir of ['packages/types', 'packages/client']) expect(existsSync(join(repo.dir, dir, 'dist')), dir).toBe(false);
+    const before = await repo.state();
     const result = await repo.pnpm('changeset', 'publish');
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode, result.output).toBe(1);
+    // Each package's prepublishOnly runs publint --strict over the whole fixed group: without it, pnpm
+    // publish would ship a client of package.json and README only (files: ["dist"] and no dist).
     expect(result.output).toContain('pkg.exports["."].import is ./dist/index.js but the file does not exist');
     expect(result.output).toContain('packages failed to publish');
-    expect(await versionsOnRegistry()).toEqual({ '@api-contracts/specs': [], '@api-contracts/types': [], '@api-contracts/client': [] });
-    expect(await repo.git('status', '--porcelain')).toBe('');
-    expect(await repo.git('tag')).toBe('');
+    expect(await versionsOnRegistry()).toEqual(everywhere([]));
+    expect(await repo.state()).toEqual(before);
+    expect(before).toEqual({ status: '', tags: '' });
+  });
+
+  it('refuses to publish part of the fixed group: with one package unbuilt, none goes out', async () => {
+    const build = await repo.pnpm('build');
+    expect(build.exitCode, build.output).toBe(0);
+    await rm(join(repo.dir, 'packages/client/dist'), { recursive: true });
+    const before = await repo.state();
+    const result = await repo.pnpm('changeset', 'publish');
+    expect(result.exitCode, result.output).toBe(1);
+    // specs and types are complete, yet their own prepublishOnly checks the client too.
+    const failed = result.output.slice(result.output.indexOf('packages failed to publish:'));
+    for (const name of fixed) expect(failed).toContain(`${name}@0.0.0`);
+    expect(await versionsOnRegistry()).toEqual(everywhere([]));
+    expect(await repo.state()).toEqual(before);
   });
 
   it('versions the fixed group together with changelogs, then publishes the three packages and nothing private', async () => {
+    // Nothing in the committed packages points anywhere: the scope's registry comes from .npmrc only.
+    for (const dir of fixedDirs) expect((await readJson(join(dir, 'package.json'))).publishConfig, dir).toBeUndefined();
+
     await writeFile(
       join(repo.dir, '.changeset', 'add-release-test.md'),
       '---\n"@api-contracts/client": minor\n---\n\nProve releases end to end.\n',
     );
     const version = await repo.pnpm('version-packages');
     expect(version.exitCode, version.output).toBe(0);
-    for (const dir of ['specs', 'packages/types', 'packages/client']) {
-      expect(JSON.parse(await readFile(join(repo.dir, dir, 'package.json'), 'utf8')).version, dir).toBe('0.1.0');
+    for (const dir of fixedDirs) {
+      expect((await readJson(join(dir, 'package.json'))).version, dir).toBe('0.1.0');
       expect(await readFile(join(repo.dir, dir, 'CHANGELOG.md'), 'utf8'), dir).toContain('## 0.1.0');
     }
-    expect(await readFile(join(repo.dir, 'packages/client/CHANGELOG.md'), 'utf8')).toContain('- Prove releases end to end.');
+    expect(await readFile(join(repo.dir, 'packages/client/CHANGELOG.md'), 'utf8')).toMatch(
+      /## 0\.1\.0\s+### Minor Changes\s+- (?:[0-9a-f]+: )?Prove releases end to end\./,
+    );
+    for (const app of ['contract-tests', 'drift-gate', 'release-tests'])
+      expect((await readJson(join('apps', app, 'package.json'))).version, app).toBe('0.0.0');
+    // Exactly what versioning touches: the three manifests and three new changelogs; the changeset is consumed.
+    const versioned = await repo.state();
+    expect(versioned.status.split('\n').sort()).toEqual([
+      ' M packages/client/package.json',
+      ' M packages/types/package.json',
+      ' M specs/package.json',
+      '?? packages/client/CHANGELOG.md',
+      '?? packages/types/CHANGELOG.md',
+      '?? specs/CHANGELOG.md',
+    ]);
 
     const release = await repo.pnpm('release');
     expect(release.exitCode, release.output).toBe(0);
-    expect(await versionsOnRegistry()).toEqual({
-      '@api-contracts/specs': ['0.1.0'],
-      '@api-contracts/types': ['0.1.0'],
-      '@api-contracts/client': ['0.1.0'],
+    expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0']));
+    // What a maintainer would type to check.
+    for (const name of fixed) expect((await npmView(registry.url, name)).versions, name).toEqual(['0.1.0']);
+    for (const name of privateApps) {
+      const view = await npmView(registry.url, name);
+      expect(view.exitCode, name).not.toBe(0);
+      expect(view.output, name).toContain('E404');
+    }
+    for (const name of fixed) {
+      const document = await packument(registry.url, name);
+      expect(document['dist-tags'].latest, name).toBe('0.1.0');
+      expect(JSON.stringify(document), name).not.toContain('workspace:');
+    }
+    expect((await packument(registry.url, '@api-contracts/client')).versions['0.1.0']?.dependencies).toEqual({
+      '@api-contracts/types': '^0.1.0',
+      'openapi-fetch': '0.17.0',
     });
-    for (const name of privateApps) expect(await publishedVersions(registry.url, name), name).toEqual([]);
-    const client = (await (await fetch(`${registry.url}@api-contracts%2fclient`)).json()) as {
-      versions: Record<string, { dependencies: Record<string, string>; files?: string[] }>;
-    };
-    expect(client.versions['0.1.0']?.dependencies).toEqual({ '@api-contracts/types': '^0.1.0', 'openapi-fetch': '0.17.0' });
-    expect((await repo.git('tag')).split('\n').sort()).toEqual([
-      '@api-contracts/client@0.1.0',
-      '@api-contracts/specs@0.1.0',
-      '@api-contracts/types@0.1.0',
-    ]);
+    expect(await repo.state()).toEqual({
+      status: versioned.status,
+      tags: ['@api-contracts/client@0.1.0', '@api-contracts/specs@0.1.0', '@api-contracts/types@0.1.0'].join('\n'),
+    });
   });
 
   it('publishes nothing when the version is already on the registry, and says so', async () => {
-    const before = await repo.git('status', '--porcelain');
+    const before = await repo.state();
     const again = await repo.pnpm('changeset', 'publish');
-    expect(again.output).toMatch(/is not being published because version 0\.1\.0 is already published/);
-    expect(again.exitCode).toBe(0);
-    expect(await versionsOnRegistry()).toEqual({
-      '@api-contracts/specs': ['0.1.0'],
-      '@api-contracts/types': ['0.1.0'],
-      '@api-contracts/client': ['0.1.0'],
-    });
-    expect(await repo.git('status', '--porcelain')).toBe(before);
+    expect(again.exitCode, again.output).toBe(0);
+    for (const name of fixed)
+      expect(again.output).toContain(`${name} is not being published because version 0.1.0 is already published on npm`);
+    expect(again.output).toContain('No unpublished projects to publish');
+    expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0']));
+    expect(await repo.state()).toEqual(before);
   });
 
-  it('fails clearly when the registry is unreachable, leaving the repo as it was', async () => {
+  it('refuses the same version published around changesets (npm checks the registry first)', async () => {
+    const before = await repo.state();
+    const tarballBefore = (await packument(registry.url, '@api-contracts/types')).versions['0.1.0']?.dist;
+    const result = await repo.run('pnpm', ['publish', '--no-git-checks'], { cwd: join(repo.dir, 'packages/types') });
+    expect(result.exitCode, result.output).toBe(1);
+    expect(result.output).toMatch(/E409|EPUBLISHCONFLICT|cannot publish over|already present/i);
+    expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0']));
+    expect((await packument(registry.url, '@api-contracts/types')).versions['0.1.0']?.dist).toEqual(tarballBefore);
+    expect(await repo.state()).toEqual(before);
+  });
+
+  it('fails clearly when the registry is unreachable, leaving repo and registry as they were', async () => {
     const closed = await closedPort();
-    await repo.setNpmrc(scopedNpmrc(`http://127.0.0.1:${closed}/`, registry.token));
+    await repo.setNpmrc(scopedNpmrc(`http://127.0.0.1:${closed}/`, registry.token, { failFast: true }));
     await writeFile(join(repo.dir, '.changeset', 'patch.md'), '---\n"@api-contracts/specs": patch\n---\n\nA patch.\n');
-    expect((await repo.pnpm('version-packages')).exitCode).toBe(0);
-    const tags = await repo.git('tag');
-    const status = await repo.git('status', '--porcelain');
+    const version = await repo.pnpm('version-packages');
+    expect(version.exitCode, version.output).toBe(0);
+    for (const dir of fixedDirs) expect((await readJson(join(dir, 'package.json'))).version, dir).toBe('0.1.1');
+    const before = await repo.state();
     const result = await repo.pnpm('changeset', 'publish');
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode, result.output).toBe(1);
     expect(result.output).toMatch(/ECONNREFUSED for npm info "@api-contracts\/(specs|types|client)"/);
-    expect(await repo.git('tag')).toBe(tags);
-    expect(await repo.git('status', '--porcelain')).toBe(status);
-    expect(await versionsOnRegistry()).toEqual({
-      '@api-contracts/specs': ['0.1.0'],
-      '@api-contracts/types': ['0.1.0'],
-      '@api-contracts/client': ['0.1.0'],
-    });
+    expect(result.output).not.toContain('packages published successfully');
+    expect(await repo.state()).toEqual(before);
+    expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0']));
+  });
+
+  it('publishes the pending version, all three together, once the registry is back', async () => {
+    await repo.setNpmrc(scopedNpmrc(registry.url, registry.token));
+    const before = await repo.state();
+    const result = await repo.pnpm('changeset', 'publish');
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0', '0.1.1']));
+    const after = await repo.state();
+    expect(after.status).toBe(before.status);
+    expect(after.tags.split('\n').filter((tag) => tag.endsWith('@0.1.1'))).toEqual(fixed.map((name) => `${name}@0.1.1`).sort());
   });
 });
 
 describe.sequential('a consumer in another repo', () => {
   let consumer: Awaited<ReturnType<typeof consumerProject>>;
   let server: Server;
+  const requests: { method?: string; path: string; query: Record<string, string>; apiKey?: string | string[] }[] = [];
+  const session = (id: string) => ({ id, agent_key: 'agt_x', enabled: true, created_at: '2024-01-15T10:30:00Z' });
+
   beforeAll(async () => {
     consumer = await consumerProject(scopedNpmrc(registry.url, registry.token));
+    // Vectara's GET /v2/agents/{agent_key}/sessions for agent agt_x: two pages; any other agent is a 404.
     server = createServer((request, response) => {
-      const known = request.url?.startsWith('/v2/agents/agt_x/');
-      response.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify(
-          known
-            ? {
-                sessions: [{ id: 'ase_1', agent_key: 'agt_x', enabled: true, created_at: '2024-01-15T10:30:00Z' }],
-                metadata: { total_count: 1 },
-              }
-            : { code: 'agent_not_found', message: 'no such agent' },
-        ),
-      );
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      requests.push({
+        method: request.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        apiKey: request.headers['x-api-key'],
+      });
+      const send = (status: number, body: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      if (request.method !== 'GET' || url.pathname !== '/v2/agents/agt_x/sessions')
+        return send(404, { code: 'agent_not_found', message: 'Agent with the specified agent_key does not exist' });
+      if (url.searchParams.get('page_key') === 'page-2') return send(200, { sessions: [session('ase_3')], metadata: { total_count: 3 } });
+      return send(200, { sessions: [session('ase_1'), session('ase_2')], metadata: { page_key: 'page-2', total_count: 3 } });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
     await consumer?.remove();
   });
 
-  it('installs the client and the types from the registry with npm', async () => {
+  it('installs the client and the types from the registry with npm, the rest from the public registry', async () => {
     const install = await consumer.npm('install', '--no-audit', '--no-fund', '@api-contracts/client@0.1.0', '@api-contracts/types@0.1.0');
     expect(install.exitCode, install.output).toBe(0);
-    const installed = JSON.parse(await readFile(join(consumer.dir, 'node_modules/@api-contracts/client/package.json'), 'utf8'));
-    expect(installed).toMatchObject({ name: '@api-contracts/client', version: '0.1.0' });
+
+    const lock = await consumer.json<{ packages: Record<string, { version: string; resolved?: string }> }>('package-lock.json');
+    for (const name of ['@api-contracts/client', '@api-contracts/types']) {
+      expect(lock.packages[`node_modules/${name}`], name).toMatchObject({ version: '0.1.0' });
+      expect(lock.packages[`node_modules/${name}`]?.resolved, name).toMatch(new RegExp(`^${registry.url}`));
+    }
+    const openapiFetch = lock.packages['node_modules/openapi-fetch'];
+    expect(openapiFetch?.version).toBe('0.17.0');
+    expect(openapiFetch?.resolved).toMatch(/^https:\/\//);
+    // One copy of the types: the client's ^0.1.0 is met by the consumer's own 0.1.0, no nested install.
+    expect(Object.keys(lock.packages).filter((path) => path.endsWith('node_modules/@api-contracts/types'))).toEqual([
+      'node_modules/@api-contracts/types',
+    ]);
+
+    const client = await consumer.json<{ dependencies: Record<string, string> }>('node_modules/@api-contracts/client/package.json');
+    expect(client.dependencies).toEqual({ '@api-contracts/types': '^0.1.0', 'openapi-fetch': '0.17.0' });
+    // files: ["dist"]: the build, the manifest and the docs; no sources, no tests.
+    for (const name of ['client', 'types']) {
+      const shipped = await readdir(join(consumer.dir, 'node_modules/@api-contracts', name));
+      expect(shipped, name).toEqual(expect.arrayContaining(['dist', 'package.json']));
+      expect(
+        shipped.filter((file) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file)),
+        name,
+      ).toEqual([]);
+    }
+    const dist = await readdir(join(consumer.dir, 'node_modules/@api-contracts/client/dist'));
+    expect(dist).toEqual(expect.arrayContaining(['index.js', 'index.d.ts']));
+    const types = await readdir(join(consumer.dir, 'node_modules/@api-contracts/types/dist'));
+    expect(types).toEqual(expect.arrayContaining(['vectara.js', 'vectara.d.ts', 'verisoul.js', 'verisoul.d.ts']));
   });
 
   it.each(['nodenext', 'bundler'] as const)('type-checks a file using both packages under strict %s resolution', async (config) => {
@@ -151,11 +256,23 @@ describe.sequential('a consumer in another repo', () => {
     const result = await consumer.node('dist/consumer.js', `http://127.0.0.1:${port}`);
     expect(result.exitCode, result.output).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
-      count: 1,
+      count: 2,
       first: 'ase_1',
       createdAt: '2024-01-15T10:30:00Z',
+      total: 3,
+      iterated: ['ase_1', 'ase_2', 'ase_3'],
       notFound: '404 agent_not_found',
+      invalid: 'limit maximum',
+      defaultServer: 'https://api.vectara.io',
     });
+    // The requests the consumer's calls made; the out-of-range limit never left the process.
+    const path = '/v2/agents/agt_x/sessions';
+    expect(requests).toEqual([
+      { method: 'GET', path, query: { limit: '10', enabled: 'true' }, apiKey: 'consumer-key' },
+      { method: 'GET', path, query: { limit: '2' }, apiKey: 'consumer-key' },
+      { method: 'GET', path, query: { limit: '2', page_key: 'page-2' }, apiKey: 'consumer-key' },
+      { method: 'GET', path: '/v2/agents/agt_missing/sessions', query: {}, apiKey: 'consumer-key' },
+    ]);
   });
 
   it('has types that bite: a wrong field name and a wrong limit type fail tsc', async () => {

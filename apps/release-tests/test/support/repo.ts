@@ -4,33 +4,51 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { execa, type Options } from 'execa';
+import { childEnv } from './env.js';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /**
- * A clone of this repo's committed state, installed from the local pnpm store, whose .npmrc sends the
- * @api-contracts scope to `npmrc`'s registry.
+ * A clone of this repo's committed state (uncommitted work is not in it), installed from the local pnpm
+ * store, whose .npmrc sends the @api-contracts scope to `npmrc`'s registry. Nothing in the clone's tracked
+ * files points at the test registry: no publishConfig, only the untracked .npmrc.
  */
 export async function cloneRepo(npmrc: string) {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-release-'));
-  await execa('git', ['clone', '--quiet', repoRoot, dir]);
-  const env = { CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  const remove = () => rm(dir, { recursive: true, force: true });
+  // A git identity of its own: changeset publish tags the release, and a CI machine may have none configured.
+  const identity = {
+    GIT_AUTHOR_NAME: 'release-test',
+    GIT_AUTHOR_EMAIL: 'release-test@example.invalid',
+    GIT_COMMITTER_NAME: 'release-test',
+    GIT_COMMITTER_EMAIL: 'release-test@example.invalid',
+  };
+  const env = childEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...identity });
   /** Runs a command in the clone; `output` is stdout and stderr interleaved, without colour codes. */
   const run = async (file: string, args: string[], options: Options = {}) => {
-    const result = await execa(file, args, { cwd: dir, reject: false, all: true, env, ...options });
+    const result = await execa(file, args, { cwd: dir, reject: false, all: true, env, extendEnv: false, ...options });
     return { exitCode: result.exitCode, output: stripVTControlCharacters(String(result.all ?? '')) };
   };
-  await writeFile(join(dir, '.npmrc'), npmrc);
-  // The .npmrc carries a token: keep it out of git's view, as a developer's would be.
-  await writeFile(join(dir, '.git', 'info', 'exclude'), '.npmrc\n');
-  const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
-  if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
+  try {
+    await execa('git', ['clone', '--quiet', repoRoot, dir], { env, extendEnv: false });
+    await writeFile(join(dir, '.npmrc'), npmrc);
+    // The .npmrc carries a token: keep it out of git's view, as a developer's would be.
+    await writeFile(join(dir, '.git', 'info', 'exclude'), '.npmrc\n');
+    const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
+    if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  const git = async (...args: string[]) => (await execa('git', args, { cwd: dir, env, extendEnv: false })).stdout;
   return {
     dir,
     run,
     pnpm: (...args: string[]) => run('pnpm', args),
-    git: async (...args: string[]) => (await execa('git', args, { cwd: dir })).stdout,
+    git,
+    /** What a failed step must leave as it was: the working tree and the tags. */
+    state: async () => ({ status: await git('status', '--porcelain'), tags: await git('tag', '--list') }),
     setNpmrc: (content: string) => writeFile(join(dir, '.npmrc'), content),
-    remove: () => rm(dir, { recursive: true, force: true }),
+    remove,
   };
 }

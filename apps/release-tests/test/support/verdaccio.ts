@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import getPort from 'get-port';
+import { childEnv } from './env.js';
 
 /**
  * Verdaccio on 127.0.0.1 with an ephemeral port and a throwaway storage folder. No uplinks: a package
- * it does not hold is a 404, never a trip to the internet. Publishing needs a user, created here.
+ * it does not hold is a 404, never a trip to the internet. Publishing needs a user, created here through
+ * the registry API (what `npm adduser` does), so no prompt is involved.
  */
 export async function startVerdaccio() {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-verdaccio-'));
@@ -30,7 +32,13 @@ export async function startVerdaccio() {
   );
   const port = await getPort({ host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}/`;
-  const child = execa('verdaccio', ['--config', config, '--listen', `127.0.0.1:${port}`], { preferLocal: true, reject: false, all: true });
+  const child = execa('verdaccio', ['--config', config, '--listen', `127.0.0.1:${port}`], {
+    preferLocal: true,
+    reject: false,
+    all: true,
+    env: childEnv(),
+    extendEnv: false,
+  });
   const stop = async () => {
     child.kill();
     await child;
@@ -52,8 +60,9 @@ export async function startVerdaccio() {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'release-test', password: 'release-test-password' }),
     });
+    if (!response.ok) throw new Error(`Verdaccio refused the user: ${response.status} ${await response.text()}`);
     const { token } = (await response.json()) as { token: string };
-    return { url, port, token, stop };
+    return { url, port, token, pid: child.pid, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -61,18 +70,49 @@ export async function startVerdaccio() {
 }
 
 /**
- * An .npmrc sending the @api-contracts scope to `registry`, with the token; everything else to npm's
- * default. No fetch retries: an unreachable registry should fail in seconds, not after npm's minute of backoff.
+ * An .npmrc sending the @api-contracts scope to `registry`, with the token; everything else goes to npm's
+ * default registry. `failFast` turns fetch retries off, so an unreachable registry fails in seconds rather
+ * than after npm's minute of backoff; it is only used where the registry is meant to be unreachable.
  */
-export const scopedNpmrc = (registry: string, token: string) => {
+export const scopedNpmrc = (registry: string, token: string, { failFast = false } = {}) => {
   const host = registry.replace(/^https?:/, '');
-  return `@api-contracts:registry=${registry}\n${host}:_authToken=${token}\nfetch-retries=0\n`;
+  return `@api-contracts:registry=${registry}\n${host}:_authToken=${token}\n${failFast ? 'fetch-retries=0\n' : ''}`;
 };
 
-/** The versions of a package on `registry`, or [] when it has none. */
+/** The versions of a package on `registry`, read from its packument, or [] when it has none. */
 export async function publishedVersions(registry: string, name: string): Promise<string[]> {
   const response = await fetch(`${registry}${name.replace('/', '%2f')}`);
   if (response.status === 404) return [];
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from ${registry}`);
   const document = (await response.json()) as { versions?: Record<string, unknown> };
   return Object.keys(document.versions ?? {});
+}
+
+/** The packument of a package on `registry`. */
+export async function packument(registry: string, name: string) {
+  const response = await fetch(`${registry}${name.replace('/', '%2f')}`);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from ${registry}`);
+  return (await response.json()) as {
+    'dist-tags': Record<string, string>;
+    versions: Record<string, { version: string; dependencies?: Record<string, string>; dist: { tarball: string } }>;
+  };
+}
+
+/**
+ * `npm view <name> versions --json --registry <registry>`, as a maintainer would type it, run outside any
+ * project so no .npmrc but the user's is read.
+ */
+export async function npmView(registry: string, name: string) {
+  const result = await execa('npm', ['view', name, 'versions', '--json', '--registry', registry], {
+    cwd: tmpdir(),
+    reject: false,
+    all: true,
+    env: childEnv(),
+    extendEnv: false,
+  });
+  const output = String(result.all ?? '');
+  if (result.exitCode !== 0) return { exitCode: result.exitCode, versions: undefined, output };
+  const parsed = JSON.parse(String(result.stdout)) as string | string[];
+  // npm prints a lone version as a string, several as an array.
+  return { exitCode: result.exitCode, versions: typeof parsed === 'string' ? [parsed] : parsed, output };
 }
