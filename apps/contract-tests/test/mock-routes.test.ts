@@ -25,6 +25,24 @@ describe('the committed pacts, by the mock routes', () => {
   });
 });
 
+describe('free-form session metadata', () => {
+  it('passes the static check with keys the spec does not name', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'api-contracts-metadata-pact-'));
+    try {
+      await cp(pactDir, dir, { recursive: true });
+      const file = pactFileOf('vectara', dir);
+      const pact = JSON.parse(await readFile(file, 'utf8'));
+      const interaction = pact.interactions.find((candidate: { description: string }) => candidate.description.includes('first page'));
+      interaction.response.body.content.sessions[0].metadata = { customer_id: 'customer_12345', priority: 'high' };
+      await writeFile(file, JSON.stringify(pact));
+      const findings = await staticCheck(specPath('vectara'), file);
+      expect(findings.get(interaction.description)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a deliberately wrong pact', () => {
   let wrongDir: string;
   beforeAll(async () => {
