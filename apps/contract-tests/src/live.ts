@@ -170,11 +170,8 @@ export async function verifyLive(
     results = await verifyPact({
       pactFile,
       baseUrl: recorder.url,
-      setup: async (state, _params, description) => {
-        const prepared = await liveSetup(api, state, settings);
-        described.set(recorder.exchanges.length, description);
-        return prepared;
-      },
+      setup: (state) => liveSetup(api, state, settings),
+      onReplay: (description) => described.set(recorder.exchanges.length, description),
     });
   } finally {
     await recorder.close();

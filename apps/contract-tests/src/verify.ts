@@ -36,8 +36,10 @@ interface PactFile {
 export interface VerifyOptions {
   pactFile: string;
   baseUrl: string;
-  /** Sets the state up for one interaction, or says why the interaction is skipped. */
+  /** Sets the state up for one interaction, or says why the interaction is skipped. Called once per interaction. */
   setup(state: string, params: Record<string, unknown>, description: string): Promise<StateSetup | { skip: string }>;
+  /** Told right before each interaction is replayed. */
+  onReplay?(description: string): void;
 }
 
 /**
@@ -45,17 +47,21 @@ export interface VerifyOptions {
  * interaction. Skipped interactions are removed from a temporary copy of the pact, so the Verifier never
  * sees them and they cannot pass by accident.
  */
-export async function verifyPact({ pactFile, baseUrl, setup }: VerifyOptions): Promise<InteractionResult[]> {
+export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyOptions): Promise<InteractionResult[]> {
   const pact = JSON.parse(await readFile(pactFile, 'utf8')) as PactFile;
   const results = new Map<string, InteractionResult>();
   const kept: PactFile['interactions'] = [];
+  const setups: StateSetup[] = [];
   for (const interaction of pact.interactions) {
     const state = interaction.providerStates?.[0];
     const result: InteractionResult = { description: interaction.description, state: state?.name ?? '', outcome: 'pass', mismatches: [] };
     results.set(interaction.description, result);
     const prepared = await setup(result.state, state?.params ?? {}, interaction.description);
     if ('skip' in prepared) Object.assign(result, { outcome: 'skip', reason: prepared.skip });
-    else kept.push(interaction);
+    else {
+      kept.push(interaction);
+      setups.push(prepared);
+    }
   }
   if (kept.length === 0) return [...results.values()];
 
@@ -64,7 +70,8 @@ export async function verifyPact({ pactFile, baseUrl, setup }: VerifyOptions): P
     const filtered = join(workDir, 'pact.json');
     await writeFile(filtered, JSON.stringify({ ...pact, interactions: kept }));
     // The Verifier replays interactions in pact order, setting each one's state right before it; the
-    // request filter then applies that state's headers. `position` tracks which interaction is next.
+    // handler hands over the setup prepared above and the request filter applies its headers.
+    // `position` tracks which interaction is next.
     let current: StateSetup = { params: {}, headers: {} };
     let position = 0;
     const stateHandlers = Object.fromEntries(
@@ -72,11 +79,11 @@ export async function verifyPact({ pactFile, baseUrl, setup }: VerifyOptions): P
         const name = interaction.providerStates?.[0]?.name ?? '';
         return [
           name,
-          async (params: unknown) => {
+          async () => {
             const index = kept.findIndex((candidate, at) => at >= position && candidate.providerStates?.[0]?.name === name);
             position = index + 1;
-            const prepared = await setup(name, (params ?? {}) as Record<string, unknown>, kept[index]?.description ?? '');
-            current = 'skip' in prepared ? { params: {}, headers: {} } : prepared;
+            current = setups[index] ?? { params: {}, headers: {} };
+            onReplay?.(kept[index]?.description ?? '');
             return current.params;
           },
         ];
