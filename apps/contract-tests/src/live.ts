@@ -83,9 +83,8 @@ export interface RecordedExchange {
   status: number;
   headers: IncomingHttpHeaders;
   contentType: string | null;
+  /** Parsed as JSON when it is JSON, else the text. */
   body: unknown;
-  /** The body as text when it is not JSON. */
-  text?: string;
 }
 
 /**
@@ -119,7 +118,6 @@ export async function startRecorder(upstream: string) {
         headers: Object.fromEntries(upstreamResponse.headers),
         contentType,
         body,
-        ...(typeof body === 'string' && { text }),
       });
       const outgoing: Record<string, string> = {};
       upstreamResponse.headers.forEach((value, name) => {
