@@ -20,8 +20,9 @@ export async function pendingBumps(root: string): Promise<Map<string, PendingBum
   const bumps = new Map<string, PendingBump>();
   const raise = (name: string, bump: Bump, from: string[]) => {
     const current = bumps.get(name) ?? { bump: 'none', from: [] };
-    if (bumpRank[bump] > bumpRank[current.bump]) bumps.set(name, { bump, from: [...new Set([...current.from, ...from])] });
-    else if (bump === current.bump && bump !== 'none') bumps.set(name, { bump, from: [...new Set([...current.from, ...from])] });
+    // A higher bump replaces the lower one and the files that asked for it; an equal one adds its files.
+    if (bumpRank[bump] > bumpRank[current.bump]) bumps.set(name, { bump, from });
+    else if (bump === current.bump) bumps.set(name, { bump, from: [...new Set([...current.from, ...from])] });
   };
   for (const changeset of changesets) {
     for (const release of changeset.releases) {
