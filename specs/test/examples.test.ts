@@ -18,11 +18,19 @@ describe.each(apis)('%s spec examples', (api) => {
 });
 
 describe('the example check can fail', () => {
-  it('rejects a session whose created_at is not a date-time and whose id lacks the ase_ prefix', () => {
+  it('rejects a session whose created_at is not a date-time and whose key is not a whole key', () => {
     const document = loadSpec('vectara');
     const validate = schemaValidator(document, '#/components/schemas/AgentSession');
-    expect(validate({ id: 'session_1', agent_key: 'agt_x', enabled: true, created_at: 'yesterday' })).toBe(false);
-    expect(validate.errors?.map((error) => error.instancePath).sort()).toEqual(['/created_at', '/id']);
+    const session = { key: 'a/b', name: 'Billing', agent_key: 'customer_support', enabled: true, created_at: 'yesterday' };
+    expect(validate(session)).toBe(false);
+    expect(validate.errors?.map((error) => error.instancePath).sort()).toEqual(['/created_at', '/key']);
+  });
+
+  it('accepts a null current_step_name (OpenAPI 3.0 nullable) and rejects an unknown status', () => {
+    const validate = schemaValidator(loadSpec('vectara'), '#/components/schemas/AgentSession');
+    const session = { key: 's1', name: 'n', agent_key: 'customer_support', enabled: true, created_at: '2024-01-15T10:30:00Z' };
+    expect(validate({ ...session, current_step_name: null, alias_key: null }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...session, status: 'paused' })).toBe(false);
   });
 
   it('rejects a Verisoul error body whose statusCode is a string', () => {
@@ -35,12 +43,23 @@ describe.each(apis)('%s spec shape', (api) => {
   it('gives every operation an operationId and a summary, and declares x-api-key security', () => {
     const document = loadSpec(api);
     expect(document.openapi).toBe('3.0.3');
-    expect(document.components.securitySchemes.apiKeyAuth).toEqual({ type: 'apiKey', in: 'header', name: 'x-api-key' });
+    expect(Object.values(document.components.securitySchemes)).toContainEqual({ type: 'apiKey', in: 'header', name: 'x-api-key' });
     for (const item of Object.values<Record<string, { operationId?: string; summary?: string }>>(document.paths)) {
       for (const operation of Object.values(item)) {
         expect(operation.operationId).toMatch(/^[a-z][A-Za-z]+$/);
         expect(operation.summary).toBeTruthy();
       }
     }
+  });
+});
+
+describe('the package entry', () => {
+  it('lists the APIs, finds their specs and refuses an unknown API by name', async () => {
+    const { apis: listed, specPath, resolveRef } = await import('../index.js');
+    expect(listed).toEqual(['verisoul', 'vectara']);
+    expect(specPath('vectara')).toMatch(/specs\/vectara\/openapi\.yaml$/);
+    // @ts-expect-error: not an API of this repo
+    expect(() => specPath('stripe')).toThrow(/Unknown API "stripe"/);
+    expect(resolveRef(loadSpec('vectara'), '#/paths/~1v2~1agents~1{agent_key}~1sessions/get/operationId')).toBe('listAgentSessions');
   });
 });

@@ -9,16 +9,13 @@
  * when the committed files differ from a fresh generation. `--specs DIR` reads the specs from DIR.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { apis, deref, loadSpec, type OpenApiDocument, specPath } from '@api-contracts/specs';
 import { createTwoFilesPatch } from 'diff';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
 
-export const apis = ['verisoul', 'vectara'] as const;
-const defaultSpecsRoot = dirname(createRequire(import.meta.url).resolve('@api-contracts/specs/package.json'));
 const generatedDir = fileURLToPath(new URL('../src/generated/', import.meta.url));
 
 const header = (api: string) =>
@@ -33,13 +30,16 @@ interface Parameter {
   schema?: Record<string, unknown>;
 }
 
-function parameterRules(spec: { paths: Record<string, Record<string, { operationId: string; parameters?: Parameter[] }>> }) {
+function parameterRules(spec: OpenApiDocument) {
   const rules: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const item of Object.values(spec.paths)) {
+  for (const item of Object.values<Record<string, { operationId: string; parameters?: Parameter[] }>>(spec.paths)) {
     for (const operation of Object.values(item)) {
       const byName: Record<string, Record<string, unknown>> = {};
-      for (const parameter of operation.parameters ?? []) {
-        const source: Record<string, unknown> = { ...parameter.schema, in: parameter.in, required: parameter.required === true };
+      for (const parameterOrRef of operation.parameters ?? []) {
+        // Parameters and their schemas may be `$ref`s into components: the rules are those of the target.
+        const parameter: Parameter = deref(spec, parameterOrRef);
+        const schema = deref(spec, parameter.schema);
+        const source: Record<string, unknown> = { ...schema, in: parameter.in, required: parameter.required === true };
         byName[parameter.name] = Object.fromEntries(ruleKeys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
       }
       rules[operation.operationId] = byName;
@@ -49,12 +49,11 @@ function parameterRules(spec: { paths: Record<string, Record<string, { operation
 }
 
 /** The generated files, by absolute path, without touching the disk. `specsRoot` holds `<api>/openapi.yaml`. */
-export async function generate(specsRoot = defaultSpecsRoot): Promise<Map<string, string>> {
+export async function generate(specsRoot?: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const api of apis) {
-    const specPath = join(specsRoot, api, 'openapi.yaml');
-    const types = astToString(await openapiTS(pathToFileURL(specPath)));
-    const spec = parse(await readFile(specPath, 'utf8'));
+    const types = astToString(await openapiTS(pathToFileURL(specPath(api, specsRoot))));
+    const spec = loadSpec(api, specsRoot);
     const rulesSource = [
       '',
       '/** The servers the spec declares, in its order. */',
@@ -70,7 +69,7 @@ export async function generate(specsRoot = defaultSpecsRoot): Promise<Map<string
 }
 
 /** Files whose committed content differs from a fresh generation, with a line diff of each. */
-export async function staleFiles(specsRoot = defaultSpecsRoot): Promise<{ file: string; diff: string }[]> {
+export async function staleFiles(specsRoot?: string): Promise<{ file: string; diff: string }[]> {
   const stale = [];
   for (const [file, fresh] of await generate(specsRoot)) {
     const committed = await readFile(file, 'utf8').catch(() => '');

@@ -6,13 +6,17 @@ export { parameterRules, servers } from './generated/vectara.js';
 
 /** One conversational session of an agent. */
 export type AgentSession = components['schemas']['AgentSession'];
+/** Lifecycle status of a session. */
+export type AgentSessionStatus = NonNullable<AgentSession['status']>;
 /** 200 body: a page of sessions and the pagination metadata. */
 export type ListAgentSessionsResponse = components['schemas']['ListAgentSessionsResponse'];
 /** Pagination metadata: `page_key` for the next page, absent on the last. */
 export type ListMetadata = components['schemas']['ListMetadata'];
-/** Body of every documented error response (400, 401, 403, 404, 429). */
+/** Body of the 401, 403 and 429 responses: the provider's messages and request id. */
 export type VectaraError = components['schemas']['Error'];
-/** The error codes the spec documents. */
-export type VectaraErrorCode = VectaraError['code'];
+/** Body of a 404: the id that was not found, the messages and the request id. */
+export type VectaraNotFoundError = components['schemas']['NotFoundError'];
+/** Body of a 400: messages per request field, the messages and the request id. */
+export type VectaraBadRequestError = components['schemas']['BadRequestError'];
 /** Query parameters of `listAgentSessions`. */
 export type ListAgentSessionsQuery = NonNullable<operations['listAgentSessions']['parameters']['query']>;

@@ -11,10 +11,14 @@ describe('generated code', () => {
 
   it('carries the parameter rules read from the specs', () => {
     expect(vectaraRules.listAgentSessions).toEqual({
-      agent_key: { in: 'path', required: true, type: 'string', pattern: '^agt_[0-9a-zA-Z_-]+$' },
+      // Parameters given as `$ref`s (the timeout headers, the key's schema) carry their target's rules.
+      'Request-Timeout': { in: 'header', required: false, type: 'integer', minimum: 1 },
+      'Request-Timeout-Millis': { in: 'header', required: false, type: 'integer', minimum: 1 },
+      agent_key: { in: 'path', required: true, type: 'string', pattern: '^[0-9a-zA-Z_-]+$', minLength: 1, maxLength: 50 },
+      filter: { in: 'query', required: false, type: 'string' },
+      metadata_filter: { in: 'query', required: false, type: 'string', maxLength: 8000 },
       limit: { in: 'query', required: false, type: 'integer', minimum: 1, maximum: 100 },
       page_key: { in: 'query', required: false, type: 'string' },
-      enabled: { in: 'query', required: false, type: 'boolean' },
     });
     expect(verisoulRules.getAccountSessions).toEqual({
       account_id: { in: 'path', required: true, type: 'string', minLength: 1 },

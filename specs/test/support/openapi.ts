@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { type Api, apis, deref, loadSpec, type OpenApiDocument, specPath } from '../../index.js';
 
-export const apis = ['verisoul', 'vectara'] as const;
-export type Api = (typeof apis)[number];
-
-export function specFile(api: Api): string {
-  return fileURLToPath(new URL(`../../${api}/openapi.yaml`, import.meta.url));
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically here.
-export type Document = any;
-
-export function loadSpec(api: Api): Document {
-  return parse(readFileSync(specFile(api), 'utf8'));
-}
+export { type Api, apis, loadSpec };
+export { schemaValidator } from '../../schema.js';
+export const specFile = (api: Api): string => specPath(api);
+export type Document = OpenApiDocument;
 
 /** An example found in a spec, with the JSON pointer of the schema it must satisfy. */
 export interface FoundExample {
@@ -28,15 +15,7 @@ export interface FoundExample {
 const escapePointer = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
 
 function resolve(document: Document, node: Document): { node: Document; pointer?: string } {
-  if (node && typeof node.$ref === 'string') {
-    const pointer = node.$ref.slice(1);
-    const target = pointer
-      .split('/')
-      .slice(1)
-      .reduce((at: Document, token: string) => at[token.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-    return { node: target, pointer };
-  }
-  return { node };
+  return typeof node?.$ref === 'string' ? { node: deref(document, node), pointer: node.$ref.slice(1) } : { node };
 }
 
 /** Every parameter and media-type example of every operation, each paired with its schema. */
@@ -74,16 +53,4 @@ export function collectExamples(document: Document): FoundExample[] {
     }
   }
   return found;
-}
-
-/**
- * Compiles the schema at `pointer` with ajv. OpenAPI 3.0 schemas are a JSON Schema draft-04/07 subset
- * plus a few keywords of their own (`example`, `nullable`, ...), so ajv runs non-strict and the
- * document is registered whole, letting `$ref`s into `#/components/schemas` resolve.
- */
-export function schemaValidator(document: Document, pointer: string): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(document, 'spec');
-  return ajv.compile({ $ref: `spec${pointer}` });
 }
