@@ -17,7 +17,7 @@ import { npmView, packument, publishedVersions, scopedNpmrc, startVerdaccio } fr
 
 const fixed = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client'] as const;
 const fixedDirs = ['specs', 'packages/types', 'packages/client'];
-const privateApps = ['@api-contracts/contract-tests', '@api-contracts/drift-gate', '@api-contracts/release-tests'];
+const privateApps = ['@api-contracts/contract-tests', '@api-contracts/spec-gate', '@api-contracts/release-tests'];
 
 let registry: Awaited<ReturnType<typeof startVerdaccio>>;
 let repo: Awaited<ReturnType<typeof cloneRepo>>;
@@ -91,7 +91,7 @@ describe.sequential('a release', () => {
     expect(await readFile(join(repo.dir, 'packages/client/CHANGELOG.md'), 'utf8')).toMatch(
       /## 0\.1\.0\s+### Minor Changes\s+- (?:[0-9a-f]+: )?Prove releases end to end\./,
     );
-    for (const app of ['contract-tests', 'drift-gate', 'release-tests'])
+    for (const app of ['contract-tests', 'spec-gate', 'release-tests'])
       expect((await readJson(join('apps', app, 'package.json'))).version, app).toBe('0.0.0');
     // Exactly what versioning touches: the three manifests and three new changelogs; the changeset is consumed.
     const versioned = await repo.state();

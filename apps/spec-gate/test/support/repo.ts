@@ -17,7 +17,7 @@ const copied = [
 
 /** A throwaway git repo on `main` holding this repo's specs, manifests and changesets config. */
 export async function fixtureRepo() {
-  const root = await mkdtemp(join(tmpdir(), 'api-contracts-drift-'));
+  const root = await mkdtemp(join(tmpdir(), 'api-contracts-spec-gate-'));
   for (const file of copied) {
     await mkdir(dirname(join(root, file)), { recursive: true });
     await cp(join(repoRoot, file), join(root, file));

@@ -53,7 +53,10 @@ describe('turbo inputs', () => {
   it('re-runs generate, build, pacts, contracts and the dependants’ tests when a spec changes', async () => {
     const before = await taskHashes();
     const spec = join(clone, 'specs', 'vectara', 'openapi.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace('description: Session key.', 'description: The session key.'));
+    const original = await readFile(spec, 'utf8');
+    const edited = original.replace('description: Human-readable name for the session.', 'description: The session’s name.');
+    expect(edited, 'the edit must change the spec').not.toBe(original);
+    await writeFile(spec, edited);
     const rerun = changed(before, await taskHashes());
     expect(rerun).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,6 @@
 /**
- * `pnpm drift [--base <git-ref>] [--json <file>]`: the spec change gate. Exit 0 pass, 1 fail, 2 could not run.
+ * `pnpm spec-gate [--base <git-ref>] [--json <file>]`: what bump a spec change needs, and whether the generated
+ * types are fresh. Exit 0 pass, 1 fail, 2 could not run.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,6 @@ try {
   if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
   process.exit(report.problems.length === 0 ? 0 : 1);
 } catch (error) {
-  console.error(`drift gate could not run: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`spec gate could not run: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }

@@ -49,6 +49,16 @@ describe('GitHub workflows', () => {
     for (const call of calls) expect(pnpmCommands.has(call) || rootScripts.includes(call), `pnpm ${call} in ${file}`).toBe(true);
   });
 
+  it('runs the spec gate on pull requests, against the base branch', async () => {
+    const workflow = parse(await readFile(join(workflowsDir, 'pull-request.yml'), 'utf8'));
+    const steps = workflow.jobs.check.steps as { name?: string; run?: string }[];
+    expect(steps.find((step) => step.name === 'Spec change gate')?.run).toMatch(
+      /^pnpm spec-gate --base "origin\/\$\{GITHUB_BASE_REF:-main\}"$/,
+    );
+    expect(rootScripts).toContain('spec-gate');
+    expect(rootScripts).not.toContain('drift');
+  });
+
   it('grants least privilege: read-only by default, writes only where a job needs them', async () => {
     for (const file of files) {
       const workflow = parse(await readFile(join(workflowsDir, file), 'utf8'));

@@ -18,14 +18,14 @@ describe('spec change gate', () => {
       ['verisoul', 'unchanged'],
     ]);
     expect(report.problems).toEqual([]);
-    expect(renderGate(report)).toContain('drift gate: pass');
+    expect(renderGate(report)).toContain('spec gate: pass');
   });
 
   it('classifies a removed required response field as breaking, with its JSON pointer, and demands a major bump', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
       delete spec.components.schemas.AgentSession.properties.enabled;
-      spec.components.schemas.AgentSession.required = ['id', 'agent_key', 'created_at'];
+      spec.components.schemas.AgentSession.required = ['key', 'name', 'agent_key', 'created_at'];
     });
     await repo.addChangeset('minor-only', { '@api-contracts/client': 'minor' });
 
@@ -41,7 +41,7 @@ describe('spec change gate', () => {
     );
     expect(report.problems).toHaveLength(3);
     expect(report.problems[0]).toMatch(/needs a major bump .* pending changesets give it minor$/);
-    expect(renderGate(report)).toContain('drift gate: FAIL');
+    expect(renderGate(report)).toContain('spec gate: FAIL');
   });
 
   it('passes the same breaking change once a changeset bumps a package of the fixed group by major', async () => {
@@ -90,8 +90,8 @@ describe('spec change gate', () => {
   it('treats a narrowed limit and a changed response type as breaking', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
-      spec.paths[sessions].get.parameters[1].schema.maximum = 50;
-      spec.components.schemas.ListMetadata.properties.total_count.type = 'string';
+      spec.paths[sessions].get.parameters.find((parameter: { name?: string }) => parameter.name === 'limit').schema.maximum = 50;
+      spec.components.schemas.ListMetadata.properties.page_key.type = 'integer';
     });
     const report = await gate();
     expect(report.specs.find((spec) => spec.api === 'vectara')?.required).toBe('major');

@@ -130,7 +130,7 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
 
 /** The report as a reviewer reads it: a changelog per spec, the bumps, the verdict. */
 export function renderGate(report: GateReport): string {
-  const out = [`Spec drift against ${report.base.ref} (${report.base.commit.slice(0, 10)})`, ''];
+  const out = [`Spec changes against ${report.base.ref} (${report.base.commit.slice(0, 10)})`, ''];
   const label: Record<SpecChange['kind'], string> = {
     breaking: 'BREAKING    ',
     'non-breaking': 'non-breaking',
@@ -156,9 +156,7 @@ export function renderGate(report: GateReport): string {
   }
   out.push(
     '',
-    report.problems.length === 0
-      ? 'drift gate: pass'
-      : `drift gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    report.problems.length === 0 ? 'spec gate: pass' : `spec gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
   );
   return out.join('\n');
 }
