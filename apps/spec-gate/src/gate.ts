@@ -1,10 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import getReleasePlan from '@changesets/get-release-plan';
 import { execa } from 'execa';
 import { parse } from 'yaml';
-import { type PendingBump, pendingBumps } from './changesets.js';
 import { type Bump, bumpRank, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
+
+export interface PendingBump {
+  bump: Bump;
+  /** The changeset files that release the package (those its changelog will list). */
+  from: string[];
+}
 
 export interface SpecReport {
   api: string;
@@ -61,6 +67,17 @@ async function publishedPackages(root: string): Promise<string[]> {
     if (!isPrivate) names.push(name);
   }
   return names.sort();
+}
+
+/**
+ * The bump each package gets from the pending changesets, exactly as `changeset version` will apply it:
+ * changesets' own release plan (fixed and linked groups, dependents, ignored and private packages, pre mode).
+ */
+async function pendingBumps(root: string): Promise<Map<string, PendingBump>> {
+  const plan = await getReleasePlan(root);
+  return new Map(
+    plan.releases.map((release) => [release.name, { bump: release.type, from: release.changesets.map((id) => `.changeset/${id}.md`) }]),
+  );
 }
 
 async function specFiles(root: string, commit: string): Promise<Set<string>> {

@@ -59,6 +59,46 @@ describe('spec change gate', () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('lists every changeset that releases a package, as its changelog will', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      delete spec.components.schemas.AgentSession.properties.enabled;
+    });
+    await repo.addChangeset('a-minor', { '@api-contracts/types': 'minor' });
+    await repo.addChangeset('b-major', { '@api-contracts/types': 'major' });
+    const report = await gate();
+    expect(report.pending['@api-contracts/types']).toEqual({ bump: 'major', from: ['.changeset/a-minor.md', '.changeset/b-major.md'] });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('applies changesets’ own release plan: without the fixed group a major types bump releases the client as a patch only', async () => {
+    repo = await fixtureRepo();
+    await repo.editChangesetConfig((config) => {
+      config.fixed = [];
+    });
+    await repo.editSpec('vectara', (spec) => {
+      delete spec.components.schemas.AgentSession.properties.enabled;
+    });
+    await repo.addChangeset('major', { '@api-contracts/types': 'major' });
+    const report = await gate();
+    // The client depends on the types, so changesets releases it (a patch, for the new dependency range).
+    expect(report.pending).toEqual({
+      '@api-contracts/client': { bump: 'patch', from: [] },
+      '@api-contracts/specs': { bump: 'none', from: [] },
+      '@api-contracts/types': { bump: 'major', from: ['.changeset/major.md'] },
+    });
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^@api-contracts\/client needs a major bump .* pending changesets give it patch$/),
+      expect.stringMatching(/^@api-contracts\/specs needs a major bump .* pending changesets give it none$/),
+    ]);
+  });
+
+  it('refuses a malformed changeset rather than guessing its bump', async () => {
+    repo = await fixtureRepo();
+    await repo.addChangeset('typo', { '@api-contracts/clinet': 'major' });
+    await expect(gate()).rejects.toThrow(/@api-contracts\/clinet/);
+  });
+
   it('classifies an added optional query parameter as non-breaking and demands at least minor', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {

@@ -6,7 +6,10 @@ import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+// The workspace as changesets reads it (root manifest, pnpm-workspace.yaml, package manifests) and its config.
 const copied = [
+  'package.json',
+  'pnpm-workspace.yaml',
   'specs/package.json',
   'specs/verisoul/openapi.yaml',
   'specs/vectara/openapi.yaml',
@@ -15,7 +18,7 @@ const copied = [
   '.changeset/config.json',
 ];
 
-/** A throwaway git repo on `main` holding this repo's specs, manifests and changesets config. */
+/** A throwaway git repo on `main` holding this repo's specs, workspace manifests and changesets config. */
 export async function fixtureRepo() {
   const root = await mkdtemp(join(tmpdir(), 'api-contracts-spec-gate-'));
   for (const file of copied) {
@@ -39,6 +42,13 @@ export async function fixtureRepo() {
     async addChangeset(name: string, releases: Record<string, 'patch' | 'minor' | 'major'>) {
       const frontmatter = Object.entries(releases).map(([pkg, bump]) => `"${pkg}": ${bump}`);
       await writeFile(join(root, '.changeset', `${name}.md`), `---\n${frontmatter.join('\n')}\n---\n\nA change.\n`);
+    },
+    /** Rewrites `.changeset/config.json`. */
+    async editChangesetConfig(edit: (config: { fixed: string[][] }) => void) {
+      const file = join(root, '.changeset', 'config.json');
+      const config = JSON.parse(await readFile(file, 'utf8'));
+      edit(config);
+      await writeFile(file, JSON.stringify(config, null, 2));
     },
     remove: () => rm(root, { recursive: true, force: true }),
   };
