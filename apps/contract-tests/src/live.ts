@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createVectaraClient } from '@api-contracts/client';
+import { loadSpec } from '@api-contracts/specs';
 import { classifyDrift } from './drift.js';
+import { type ClientCredentials, TokenError, tokenSource } from './oauth.js';
 import { specPath } from './paths.js';
 import type { RouteResult } from './run.js';
 import { ResponseValidator } from './schema-check.js';
 import { type ApiName, stateDefinition } from './states.js';
-import { type InteractionResult, routeResult, type StateSetup, verifyPact } from './verify.js';
+import { type InteractionResult, type Mismatch, routeResult, type SetupOutcome, verifyPact } from './verify.js';
+
+/** How a live run authenticates: the API key, or OAuth2 client credentials (Vectara). */
+export type LiveAuth = { kind: 'api-key'; apiKey: string } | ({ kind: 'oauth' } & ClientCredentials);
 
 /** What a live run of one API needs, read from the environment. */
 export interface LiveSettings {
-  apiKey: string;
+  auth: LiveAuth;
   baseUrl: string;
   /** Existing ids at the provider, keyed like the pacts' provider-state parameters. */
   ids: Record<string, string>;
@@ -26,42 +30,118 @@ export const liveVariables: Record<ApiName, { required: string[]; optional: stri
     defaultBaseUrl: 'https://api.sandbox.verisoul.ai',
   },
   vectara: {
-    required: ['VECTARA_API_KEY', 'VECTARA_AGENT_KEY'],
-    optional: ['VECTARA_BASE_URL', 'VECTARA_EMPTY_AGENT_KEY'],
+    required: ['VECTARA_API_KEY or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET', 'VECTARA_AGENT_KEY'],
+    optional: ['VECTARA_TOKEN_URL', 'VECTARA_BASE_URL', 'VECTARA_EMPTY_AGENT_KEY'],
     defaultBaseUrl: 'https://api.vectara.io',
   },
 };
 
+/** The token URL of the spec's OAuth2 client-credentials scheme: the default unless VECTARA_TOKEN_URL says otherwise. */
+export function specTokenUrl(api: ApiName): string | undefined {
+  const schemes = (loadSpec(api) as { components?: { securitySchemes?: Record<string, SecurityScheme> } }).components?.securitySchemes;
+  return Object.values(schemes ?? {}).find((scheme) => scheme.type === 'oauth2')?.flows?.clientCredentials?.tokenUrl;
+}
+interface SecurityScheme {
+  type: string;
+  flows?: { clientCredentials?: { tokenUrl?: string } };
+}
+
 /** The settings, or the names of the variables that are missing. */
 export function readLiveSettings(api: ApiName, env: NodeJS.ProcessEnv): LiveSettings | { missing: string[] } {
-  const { required, defaultBaseUrl } = liveVariables[api];
-  const missing = required.filter((name) => !env[name]?.trim());
-  if (missing.length > 0) return { missing };
   const value = (name: string) => env[name]?.trim() ?? '';
+  const { defaultBaseUrl } = liveVariables[api];
   if (api === 'verisoul') {
+    const missing = ['VERISOUL_API_KEY', 'VERISOUL_ACCOUNT_ID'].filter((name) => !value(name));
+    if (missing.length > 0) return { missing };
     return {
-      apiKey: value('VERISOUL_API_KEY'),
+      auth: { kind: 'api-key', apiKey: value('VERISOUL_API_KEY') },
       baseUrl: value('VERISOUL_BASE_URL') || defaultBaseUrl,
       ids: { accountId: value('VERISOUL_ACCOUNT_ID') },
-      optionalIds: { emptyAccountId: env.VERISOUL_EMPTY_ACCOUNT_ID?.trim() || undefined },
+      optionalIds: { emptyAccountId: value('VERISOUL_EMPTY_ACCOUNT_ID') || undefined },
     };
   }
+  // The API key wins when it is set; OAuth needs both halves of the client credentials.
+  const oauth = !value('VECTARA_API_KEY') && value('VECTARA_CLIENT_ID') && value('VECTARA_CLIENT_SECRET');
+  const missing = [
+    ...(value('VECTARA_API_KEY') || oauth ? [] : ['VECTARA_API_KEY (or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET)']),
+    ...(value('VECTARA_AGENT_KEY') ? [] : ['VECTARA_AGENT_KEY']),
+  ];
+  const tokenUrl = value('VECTARA_TOKEN_URL') || specTokenUrl(api);
+  if (oauth && !tokenUrl) missing.push('VECTARA_TOKEN_URL (the spec names no OAuth2 token URL)');
+  if (missing.length > 0) return { missing };
   return {
-    apiKey: value('VECTARA_API_KEY'),
+    auth: oauth
+      ? { kind: 'oauth', clientId: value('VECTARA_CLIENT_ID'), clientSecret: value('VECTARA_CLIENT_SECRET'), tokenUrl: tokenUrl ?? '' }
+      : { kind: 'api-key', apiKey: value('VECTARA_API_KEY') },
     baseUrl: value('VECTARA_BASE_URL') || defaultBaseUrl,
     ids: { agentKey: value('VECTARA_AGENT_KEY') },
-    optionalIds: { emptyAgentKey: env.VECTARA_EMPTY_AGENT_KEY?.trim() || undefined },
+    optionalIds: { emptyAgentKey: value('VECTARA_EMPTY_AGENT_KEY') || undefined },
   };
 }
 
 /** Ids no provider has: random, so that a live "not found" state is never met by chance. */
 export const missingId = (prefix: string) => `${prefix}api_contracts_missing_${randomBytes(6).toString('hex')}`;
 
-/** A first page fetched with the real key, to hand its page_key to the "next page" interaction. Read-only. */
-export async function livePageKey(settings: LiveSettings, agentKey: string): Promise<string | undefined> {
-  const client = createVectaraClient({ apiKey: settings.apiKey, baseUrl: settings.baseUrl, retry: false });
-  const page = await client.listAgentSessions(agentKey, { limit: 1 });
-  return page.metadata?.page_key || undefined;
+/** Request headers that authenticate, or replace the credentials with ones the provider refuses. `undefined` removes a header. */
+export type AuthHeaders = Record<string, string | undefined>;
+
+/**
+ * The credentials of a live run as request headers. With OAuth, one token serves the whole run while it
+ * is valid, and the pacts' `x-api-key` placeholder is removed so that only the token speaks.
+ */
+export function liveAuthHeaders(auth: LiveAuth) {
+  const tokens = auth.kind === 'oauth' ? tokenSource(auth) : undefined;
+  return {
+    valid: async (): Promise<AuthHeaders> =>
+      auth.kind === 'api-key' ? { 'x-api-key': auth.apiKey } : { 'x-api-key': undefined, authorization: `Bearer ${await tokens?.token()}` },
+    refused: (): AuthHeaders =>
+      auth.kind === 'api-key'
+        ? { 'x-api-key': `invalid-${missingId('')}` }
+        : { 'x-api-key': undefined, authorization: `Bearer invalid-${missingId('')}` },
+    tokenRequests: () => tokens?.requests ?? 0,
+  };
+}
+export type LiveAuthHeaders = ReturnType<typeof liveAuthHeaders>;
+
+/** What a read-only look at an agent's sessions says about the paging states. */
+type PagingProbe = { skip: string } | { pageKey: string } | { fail: Mismatch };
+
+/**
+ * Whether VECTARA_AGENT_KEY has a second page, and the page_key that leads to it. The count comes from a
+ * page of two, independent of page_key, so a provider that stops sending page_key fails the paging
+ * interactions rather than skipping them; only an agent that positively holds fewer than two sessions skips.
+ */
+export async function probePaging(baseUrl: string, agentKey: string, headers: AuthHeaders): Promise<PagingProbe> {
+  const read = async (limit: number) => {
+    const url = new URL(`${baseUrl.replace(/\/$/, '')}/v2/agents/${encodeURIComponent(agentKey)}/sessions`);
+    url.searchParams.set('limit', String(limit));
+    const sent = Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const response = await fetch(url, { headers: { ...sent, accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    const text = await response.text();
+    try {
+      return { status: response.status, body: JSON.parse(text) as { sessions?: unknown; metadata?: { page_key?: unknown } } };
+    } catch {
+      return { status: response.status, body: undefined };
+    }
+  };
+  const two = await read(2);
+  const sessions = two.body?.sessions;
+  if (two.status === 200 && Array.isArray(sessions) && sessions.length < 2) {
+    return {
+      skip: `VECTARA_AGENT_KEY holds ${sessions.length} session(s), so there is no second page: use an agent with at least two to verify paging`,
+    };
+  }
+  const one = await read(1);
+  const pageKey = one.body?.metadata?.page_key;
+  if (typeof pageKey === 'string' && pageKey !== '') return { pageKey };
+  return {
+    fail: {
+      path: '$.metadata.page_key',
+      expected: 'a page_key (the agent holds more than one session)',
+      actual: pageKey === undefined ? `absent (HTTP ${one.status})` : JSON.stringify(pageKey),
+      message: 'the first page of one session carried no usable page_key, so the next page could not be requested',
+    },
+  };
 }
 
 /** Whether anything answers HTTP at `baseUrl`; any status counts, only a network failure does not. */
@@ -159,16 +239,33 @@ export async function verifyLive(
   const reach = await reachable(settings.baseUrl);
   if (!reach.ok) return { notRun: reach.reason };
 
+  const auth = liveAuthHeaders(settings.auth);
+  try {
+    await auth.valid();
+  } catch (error) {
+    if (error instanceof TokenError) return { notRun: `VECTARA_CLIENT_ID/VECTARA_CLIENT_SECRET: ${error.message}` };
+    throw error;
+  }
+
   const validator = await ResponseValidator.load(specPath(api));
   const recorder = await startRecorder(settings.baseUrl);
   const described = new Map<number, string>();
+  let paging: Promise<PagingProbe> | undefined;
+  const context: LiveContext = {
+    settings,
+    auth,
+    paging: async () => {
+      paging ??= probePaging(settings.baseUrl, settings.ids.agentKey ?? '', await auth.valid());
+      return paging;
+    },
+  };
   log(`${api}: replaying the pact against ${settings.baseUrl}`);
   let results: InteractionResult[];
   try {
     results = await verifyPact({
       pactFile,
       baseUrl: recorder.url,
-      setup: (state) => liveSetup(api, state, settings),
+      setup: (state, params) => liveSetup(api, state, params, context),
       onReplay: (description) => described.set(recorder.exchanges.length, description),
     });
   } finally {
@@ -194,40 +291,56 @@ export async function verifyLive(
   return { results: byDescription };
 }
 
-async function liveSetup(api: ApiName, state: string, settings: LiveSettings): Promise<StateSetup | { skip: string }> {
+interface LiveContext {
+  settings: LiveSettings;
+  auth: LiveAuthHeaders;
+  paging(): Promise<PagingProbe>;
+}
+
+async function liveSetup(
+  api: ApiName,
+  state: string,
+  params: Record<string, unknown>,
+  { settings, auth, paging }: LiveContext,
+): Promise<SetupOutcome> {
   const known = stateDefinition(api, state);
   if (!known) return { skip: `unknown provider state "${state}": add it to src/states.ts` };
   if (known.liveSkipReason) return { skip: known.liveSkipReason };
-  const key = { 'x-api-key': settings.apiKey };
+  const headers = await auth.valid();
   if (api === 'verisoul') {
     if (state === 'an account without sessions') {
       const emptyAccountId = settings.optionalIds.emptyAccountId;
       return emptyAccountId
-        ? { params: { accountId: emptyAccountId }, headers: key }
+        ? { params: { accountId: emptyAccountId }, headers }
         : { skip: 'set VERISOUL_EMPTY_ACCOUNT_ID (an account without sessions) to verify this state' };
     }
-    if (state === 'no account with that id') return { params: { accountId: missingId('acct_') }, headers: key };
-    return { params: { accountId: settings.ids.accountId ?? '' }, headers: key };
+    if (state === 'no account with that id') return { params: { accountId: missingId('acct_') }, headers };
+    return { params: { accountId: settings.ids.accountId ?? '' }, headers };
   }
   const agentKey = settings.ids.agentKey ?? '';
   switch (state) {
     case 'an agent without sessions': {
       const emptyAgentKey = settings.optionalIds.emptyAgentKey;
       return emptyAgentKey
-        ? { params: { agentKey: emptyAgentKey }, headers: key }
+        ? { params: { agentKey: emptyAgentKey }, headers }
         : { skip: 'set VECTARA_EMPTY_AGENT_KEY (an agent without sessions) to verify this state' };
     }
     case 'no agent with that key':
-      return { params: { agentKey: missingId('agt_') }, headers: key };
-    case 'an API key the provider does not accept':
-      return { params: { agentKey }, headers: { 'x-api-key': `invalid-${missingId('')}` } };
+      return { params: { agentKey: missingId('') }, headers };
+    case 'credentials the provider does not accept':
+      return { params: { agentKey }, headers: auth.refused() };
     case 'an agent with more than one page of sessions': {
-      const pageKey = await livePageKey(settings, agentKey).catch(() => undefined);
-      return pageKey
-        ? { params: { agentKey, pageKey }, headers: key }
-        : { skip: `VECTARA_AGENT_KEY's first page of 1 returned no page_key: use an agent with at least two sessions` };
+      const probe = await paging().catch(
+        (error: unknown): PagingProbe => ({
+          fail: { path: '(state)', message: `could not read the first page: ${error instanceof Error ? error.message : String(error)}` },
+        }),
+      );
+      if ('skip' in probe) return probe;
+      if ('pageKey' in probe) return { params: { agentKey, pageKey: probe.pageKey }, headers };
+      // The page of one needs no page_key and shows the drift itself; the next page cannot be asked for.
+      return 'pageKey' in params ? probe : { params: { agentKey }, headers };
     }
     default:
-      return { params: { agentKey }, headers: key };
+      return { params: { agentKey }, headers };
   }
 }

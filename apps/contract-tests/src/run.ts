@@ -7,7 +7,7 @@ import { startPrism } from './prism.js';
 import type { SchemaFinding } from './schema-check.js';
 import { type ApiName, apiNames, consumer, providers, stateDefinition } from './states.js';
 import { type StaticFinding, staticCheck } from './static-check.js';
-import { type Mismatch, routeResult, type StateSetup, verifyPact } from './verify.js';
+import { type Mismatch, routeResult, type SetupOutcome, verifyPact } from './verify.js';
 
 export type Outcome = 'pass' | 'fail' | 'skip';
 export type RouteName = 'prism' | 'static' | 'live';
@@ -160,7 +160,7 @@ async function checkApi(api: ApiName, pactFile: string, { selected, strict, env,
   return report;
 }
 
-async function prismSetup(api: ApiName, state: string, params: Record<string, unknown>): Promise<StateSetup | { skip: string }> {
+async function prismSetup(api: ApiName, state: string, params: Record<string, unknown>): Promise<SetupOutcome> {
   const known = stateDefinition(api, state);
   if (!known) return { skip: `unknown provider state "${state}": add it to src/states.ts` };
   return { params: stringValues(params), headers: { prefer: known.prefer } };

@@ -28,9 +28,9 @@ export const examples = {
     unknownAccountId: 'acct_does_not_exist',
   },
   vectara: {
-    agentKey: 'agt_customer_support',
-    emptyAgentKey: 'agt_without_sessions',
-    unknownAgentKey: 'agt_does_not_exist',
+    agentKey: 'customer_support',
+    emptyAgentKey: 'agent_without_sessions',
+    unknownAgentKey: 'unknown_agent',
     pageKey: 'eyJzZXNzaW9uX2lkIjoiYXNlX2N1c3RvbWVyX3N1cHBvcnRfMDAzIn0=',
   },
 } as const;
@@ -49,7 +49,7 @@ export const states = {
     'an agent with more than one page of sessions': { prefer: 'code=200, example=customer_support' },
     'an agent without sessions': { prefer: 'code=200, example=no_sessions' },
     'a page_key the provider does not recognise': { prefer: 'code=400' },
-    'an API key the provider does not accept': { prefer: 'code=401' },
+    'credentials the provider does not accept': { prefer: 'code=401' },
     'an agent the API key may not read': {
       prefer: 'code=403',
       liveSkipReason: 'a live provider cannot be put in this state without a second, restricted API key',

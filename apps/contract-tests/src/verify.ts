@@ -7,9 +7,12 @@ import { Verifier } from '@pact-foundation/pact';
 export interface StateSetup {
   /** Values for the pact's `fromProviderState` expressions (ids in paths and bodies). */
   params: Record<string, string>;
-  /** Headers to set on the replayed request (Prism's `Prefer`, a live API key). */
-  headers: Record<string, string>;
+  /** Headers to set on the replayed request (Prism's `Prefer`, live credentials); `undefined` removes one. */
+  headers: Record<string, string | undefined>;
 }
+
+/** A state set up, or why its interaction is skipped, or why it fails without being replayed. */
+export type SetupOutcome = StateSetup | { skip: string } | { fail: Mismatch };
 
 export interface Mismatch {
   /** Where: a JSON path into the body, a header name, `status`... */
@@ -36,8 +39,8 @@ interface PactFile {
 export interface VerifyOptions {
   pactFile: string;
   baseUrl: string;
-  /** Sets the state up for one interaction, or says why the interaction is skipped. Called once per interaction. */
-  setup(state: string, params: Record<string, unknown>, description: string): Promise<StateSetup | { skip: string }>;
+  /** Sets the state up for one interaction, or says why the interaction is skipped or failed. Called once per interaction. */
+  setup(state: string, params: Record<string, unknown>, description: string): Promise<SetupOutcome>;
   /** Told right before each interaction is replayed. */
   onReplay?(description: string): void;
 }
@@ -58,6 +61,8 @@ export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyO
     results.set(interaction.description, result);
     const prepared = await setup(result.state, state?.params ?? {}, interaction.description);
     if ('skip' in prepared) Object.assign(result, { outcome: 'skip', reason: prepared.skip });
+    else if ('fail' in prepared)
+      Object.assign(result, { outcome: 'fail', reason: `${prepared.fail.path}: ${prepared.fail.message}`, mismatches: [prepared.fail] });
     else {
       kept.push(interaction);
       setups.push(prepared);
@@ -95,7 +100,10 @@ export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyO
       pactUrls: [filtered],
       stateHandlers,
       requestFilter: (request: { headers: Record<string, unknown> }, _response: unknown, next: () => void) => {
-        for (const [name, value] of Object.entries(current.headers)) request.headers[name.toLowerCase()] = value;
+        for (const [name, value] of Object.entries(current.headers)) {
+          if (value === undefined) delete request.headers[name.toLowerCase()];
+          else request.headers[name.toLowerCase()] = value;
+        }
         next();
       },
       logLevel: 'error',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pactDir } from '../src/paths.js';
 import { runCli } from './support/cli.js';
-import { sentinelKey, startStandIn } from './support/stand-in.js';
+import { fixtures, sentinelClientSecret, sentinelKey, sentinelTokenPrefix, startStandIn } from './support/stand-in.js';
 
 let reports: string;
 beforeAll(async () => {
@@ -27,19 +27,21 @@ describe('contracts CLI exit codes and reports', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stdout).toMatch(/API\s+interaction\s+pact vs Prism\s+static\s+live/);
-    expect(result.stdout).toContain('mock run: 24 passed, 0 failed, 12 skipped: all contracts verified (exit 0)');
+    expect(result.stdout).toContain('mock run: 26 passed, 0 failed, 13 skipped: all contracts verified (exit 0)');
     const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
-    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 24, fail: 0, skip: 12 } });
+    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 26, fail: 0, skip: 13 } });
     const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('<testsuites tests="36" failures="0" errors="0" skipped="12">');
-    expect((junit.match(/<testcase /g) ?? []).length).toBe(36);
+    expect(junit).toContain('<testsuites tests="39" failures="0" errors="0" skipped="13">');
+    expect((junit.match(/<testcase /g) ?? []).length).toBe(39);
   });
 
   it('exits 2, not 0, when live settings are missing, naming the variables', async () => {
     const result = await runCli(['--live', '--reports', reports]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('verisoul: not run: skipped: set VERISOUL_API_KEY, VERISOUL_ACCOUNT_ID');
-    expect(result.stdout).toContain('vectara: not run: skipped: set VECTARA_API_KEY, VECTARA_AGENT_KEY');
+    expect(result.stdout).toContain(
+      'vectara: not run: skipped: set VECTARA_API_KEY (or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET), VECTARA_AGENT_KEY',
+    );
     expect(result.stdout).toMatch(/NOT RUN in full .* \(exit 2\)/);
   });
 
@@ -47,7 +49,7 @@ describe('contracts CLI exit codes and reports', () => {
     const port = await closedPort();
     const result = await runCli(['--live', '--api', 'vectara', '--reports', reports], {
       VECTARA_API_KEY: sentinelKey,
-      VECTARA_AGENT_KEY: 'agt_fixture_1',
+      VECTARA_AGENT_KEY: fixtures.vectara.agentKey,
       VECTARA_BASE_URL: `http://127.0.0.1:${port}`,
     });
     expect(result.exitCode).toBe(2);
@@ -67,7 +69,7 @@ describe('secrets', () => {
     try {
       const result = await runCli(['--live', '--reports', reports], { ...verisoul.env(), ...vectara.env() });
       expect(result.exitCode, result.all).toBe(0);
-      expect(result.all).toContain('live run: 34 passed, 0 failed, 2 skipped');
+      expect(result.all).toContain('live run: 37 passed, 0 failed, 2 skipped');
       expect(result.all).not.toContain(sentinelKey);
     } finally {
       await Promise.all([verisoul.stop(), vectara.stop()]);
@@ -78,5 +80,25 @@ describe('secrets', () => {
     ];
     expect(files.length).toBeGreaterThanOrEqual(4);
     for (const file of files) expect(await readFile(file, 'utf8'), file).not.toContain(sentinelKey);
+  });
+
+  it('never writes the OAuth client secret or a token into a pact, report or log line', async () => {
+    const vectara = await startStandIn('vectara');
+    try {
+      const result = await runCli(['--live', '--api', 'vectara', '--reports', reports], vectara.env('oauth'));
+      expect(result.exitCode, result.all).toBe(0);
+      expect(vectara.tokenRequests()).toBe(1);
+      for (const secret of [sentinelClientSecret, sentinelTokenPrefix]) expect(result.all).not.toContain(secret);
+    } finally {
+      await vectara.stop();
+    }
+    const files = [
+      ...(await readdir(pactDir)).map((name) => join(pactDir, name)),
+      ...(await readdir(reports)).map((name) => join(reports, name)),
+    ];
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      for (const secret of [sentinelClientSecret, sentinelTokenPrefix]) expect(text, file).not.toContain(secret);
+    }
   });
 });

@@ -79,32 +79,36 @@ const mutations: Mutation[] = [
   },
   {
     api: 'vectara',
-    name: 'pattern broken (session id without ase_)',
+    name: 'pattern broken (session key with a slash)',
     kind: 'breaking',
-    finding: 'breaking /sessions/0/id',
+    finding: 'breaking /sessions/0/key',
     mutate: sessions((session) => {
-      session.id = `session_${session.id}`;
+      session.key = `team/${session.key}`;
     }),
   },
   {
     api: 'vectara',
-    name: 'enum broken (404 code not_found)',
+    name: 'enum broken (session status paused)',
     kind: 'breaking',
-    finding: 'breaking /code',
-    mutate: onStatus(404, (exchange) => json(exchange, (body) => ({ ...body, code: 'not_found' }))),
+    finding: 'breaking /sessions/0/status',
+    mutate: sessions((session) => {
+      session.status = 'paused';
+    }),
   },
   {
     api: 'vectara',
     name: '404 turned into 400',
     kind: 'breaking',
     finding: 'breaking StatusMismatch',
-    mutate: onStatus(404, (exchange) => json({ ...exchange, status: 400 }, (body) => ({ ...body, code: 'invalid_request' }))),
+    mutate: onStatus(404, (exchange) =>
+      json({ ...exchange, status: 400 }, ({ id, ...body }) => ({ ...body, field_errors: { agent_key: `unknown: ${id}` } })),
+    ),
   },
   {
     api: 'vectara',
-    name: 'error body reshaped ({ error: { code, message } })',
+    name: 'error body reshaped ({ error: { id, messages, request_id } })',
     kind: 'breaking',
-    finding: 'breaking /code',
+    finding: 'breaking $',
     mutate: onStatus(404, (exchange) => json(exchange, (body) => ({ error: body }))),
   },
   {
@@ -142,12 +146,10 @@ const mutations: Mutation[] = [
   },
   {
     api: 'vectara',
-    name: 'total_count as a string',
+    name: 'page metadata as a string',
     kind: 'breaking',
-    finding: 'breaking /metadata/total_count',
-    mutate: onStatus(200, (exchange) =>
-      json(exchange, (body) => ({ ...body, metadata: { ...body.metadata, total_count: String(body.metadata?.total_count) } })),
-    ),
+    finding: 'breaking /metadata',
+    mutate: onStatus(200, (exchange) => json(exchange, (body) => ({ ...body, metadata: JSON.stringify(body.metadata) }))),
   },
   {
     api: 'vectara',

@@ -23,7 +23,7 @@ describe('the live route, against local stand-ins of both providers', () => {
     );
 
     expect(report.exitCode).toBe(0);
-    expect(Object.values(live).filter((result) => result.outcome === 'pass')).toHaveLength(10);
+    expect(Object.values(live).filter((result) => result.outcome === 'pass')).toHaveLength(11);
     expect(live['the rate limit is exhausted / a request over the rate limit']).toMatchObject({
       outcome: 'skip',
       reason: expect.stringContaining('rate limit'),

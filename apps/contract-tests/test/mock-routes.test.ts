@@ -12,7 +12,7 @@ describe('the committed pacts, by the mock routes', () => {
     expect(report.exitCode).toBe(0);
     expect(report.apis.map((api) => [api.api, api.status, api.interactions.length])).toEqual([
       ['verisoul', 'pass', 3],
-      ['vectara', 'pass', 9],
+      ['vectara', 'pass', 10],
     ]);
     for (const interaction of report.apis.flatMap((api) => api.interactions)) {
       expect([interaction.description, interaction.prism.outcome, interaction.static.outcome]).toEqual([
@@ -78,6 +78,6 @@ describe('a deliberately wrong pact', () => {
     );
     expect(firstPage?.static.outcome).toBe('fail');
     // The other interactions are untouched and still pass.
-    expect(report.apis[0]?.interactions.filter((interaction) => interaction.prism.outcome === 'pass')).toHaveLength(8);
+    expect(report.apis[0]?.interactions.filter((interaction) => interaction.prism.outcome === 'pass')).toHaveLength(9);
   });
 });

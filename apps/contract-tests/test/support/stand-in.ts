@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,27 +10,38 @@ import { startPrism } from '../../src/prism.js';
 import type { ApiName } from '../../src/states.js';
 
 export const sentinelKey = 'sk_live_SENTINEL_do_not_leak_7f3a9c';
+export const sentinelClientId = 'client_SENTINEL_id_4b1e';
+export const sentinelClientSecret = 'cs_SENTINEL_secret_do_not_leak_9d2f';
+/** Every token the stand-in issues starts with this, so a test can look for any of them in output. */
+export const sentinelTokenPrefix = 'tok_SENTINEL_';
 
 export const fixtures = {
   verisoul: { accountId: 'acct_fixture_1', emptyAccountId: 'acct_fixture_empty' },
-  vectara: { agentKey: 'agt_fixture_1', emptyAgentKey: 'agt_fixture_empty' },
+  vectara: { agentKey: 'fixture_agent', emptyAgentKey: 'fixture_agent_empty' },
 } as const;
 
+export type StandInAuth = 'api-key' | 'oauth';
+
 /** The environment a live run needs to treat the stand-in as the provider. */
-export function standInEnv(api: ApiName, baseUrl: string): Record<string, string> {
-  return api === 'verisoul'
-    ? {
-        VERISOUL_API_KEY: sentinelKey,
-        VERISOUL_BASE_URL: baseUrl,
-        VERISOUL_ACCOUNT_ID: fixtures.verisoul.accountId,
-        VERISOUL_EMPTY_ACCOUNT_ID: fixtures.verisoul.emptyAccountId,
-      }
-    : {
-        VECTARA_API_KEY: sentinelKey,
-        VECTARA_BASE_URL: baseUrl,
-        VECTARA_AGENT_KEY: fixtures.vectara.agentKey,
-        VECTARA_EMPTY_AGENT_KEY: fixtures.vectara.emptyAgentKey,
-      };
+export function standInEnv(api: ApiName, baseUrl: string, auth: StandInAuth = 'api-key'): Record<string, string> {
+  if (api === 'verisoul') {
+    return {
+      VERISOUL_API_KEY: sentinelKey,
+      VERISOUL_BASE_URL: baseUrl,
+      VERISOUL_ACCOUNT_ID: fixtures.verisoul.accountId,
+      VERISOUL_EMPTY_ACCOUNT_ID: fixtures.verisoul.emptyAccountId,
+    };
+  }
+  const credentials: Record<string, string> =
+    auth === 'api-key'
+      ? { VECTARA_API_KEY: sentinelKey }
+      : { VECTARA_CLIENT_ID: sentinelClientId, VECTARA_CLIENT_SECRET: sentinelClientSecret, VECTARA_TOKEN_URL: `${baseUrl}/oauth2/token` };
+  return {
+    ...credentials,
+    VECTARA_BASE_URL: baseUrl,
+    VECTARA_AGENT_KEY: fixtures.vectara.agentKey,
+    VECTARA_EMPTY_AGENT_KEY: fixtures.vectara.emptyAgentKey,
+  };
 }
 
 export interface Exchange {
@@ -38,13 +50,24 @@ export interface Exchange {
   body: string;
 }
 
+export interface StandInOptions {
+  mutate?: (exchange: Exchange, request: IncomingMessage) => Exchange;
+  /** Vectara: how many sessions the fixture agent holds (default 3); `setSessionCount` changes it later. */
+  sessions?: number;
+  /** Vectara: lifetime of the tokens its OAuth2 endpoint issues, in seconds (default 3600). */
+  tokenLifetimeSeconds?: number;
+}
+
 /**
- * A local stand-in for a live provider: Prism in dynamic mode on the spec, behind a small front that
- * behaves like the real provider for the fixture ids (a wrong key is 401, an unknown id 404/400, a
- * page_key it never issued 400) by choosing Prism's `Prefer` header. `mutate` may rewrite any answer,
- * which is how drift is simulated.
+ * A local stand-in for a live provider: Prism on the spec, behind a small front that behaves like the real
+ * provider for the fixture ids (wrong credentials are 401, an unknown id 404/400, a page_key it never issued
+ * 400) by choosing Prism's `Prefer` header, so error answers are the spec's own. Prism validates every
+ * request against the spec. Vectara's fixture agent holds a fixed number of sessions, made by Prism from the
+ * schema (every optional field filled) and paged by `limit` and `page_key` as the provider pages them; its
+ * OAuth2 token endpoint (`POST /oauth2/token`, client credentials) issues tokens the front then accepts.
+ * `mutate` may rewrite any answer, which is how drift is simulated.
  */
-export async function startStandIn(api: ApiName, options: { mutate?: (exchange: Exchange, request: IncomingMessage) => Exchange } = {}) {
+export async function startStandIn(api: ApiName, options: StandInOptions = {}) {
   // json-schema-faker settings travel in the spec: always fill optional fields, invent no others, never return an empty list,
   // so dynamic answers carry everything the pacts rely on.
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-stand-in-'));
@@ -54,6 +77,10 @@ export async function startStandIn(api: ApiName, options: { mutate?: (exchange: 
   await writeFile(specFile, stringify(spec));
   const prism = await startPrism(specFile, { dynamic: true });
   const issuedPageKeys = new Set<string>();
+  const tokens = new Map<string, number>();
+  let tokenRequests = 0;
+  const agentSessions = api === 'vectara' ? await sessionPool(prism.url) : [];
+  let sessionCount = options.sessions ?? 3;
 
   const server = createServer((request, response) => {
     answer(request).then(
@@ -72,21 +99,89 @@ export async function startStandIn(api: ApiName, options: { mutate?: (exchange: 
       },
     );
   });
+
   async function answer(request: IncomingMessage): Promise<Exchange> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
-    const prefer = choosePrefer(api, request, url, issuedPageKeys);
-    const headers = new Headers({ accept: 'application/json', 'x-api-key': String(request.headers['x-api-key'] ?? '') });
+    if (api === 'vectara' && url.pathname === '/oauth2/token') return issueToken(request);
+    const authorised = request.headers['x-api-key'] === sentinelKey || isValidToken(request.headers.authorization);
+    const prefer = choosePrefer(api, authorised, url, issuedPageKeys);
+    // Prism checks the request's credentials are present; which ones are valid is the front's call.
+    const headers = new Headers({ accept: 'application/json', 'x-api-key': String(request.headers['x-api-key'] ?? 'stand-in') });
     if (prefer) headers.set('prefer', prefer);
+    for (const name of ['request-timeout', 'request-timeout-millis']) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers.set(name, value);
+    }
     const upstream = await fetch(new URL(`${url.pathname}${url.search}`, prism.url), { headers });
-    const exchange: Exchange = { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: await upstream.text() };
-    const pageKey = safeJson(exchange.body)?.metadata?.page_key;
-    if (typeof pageKey === 'string') issuedPageKeys.add(pageKey);
+    let exchange: Exchange = { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: await upstream.text() };
+    if (
+      api === 'vectara' &&
+      exchange.status === 200 &&
+      decodeURIComponent(url.pathname.split('/')[3] ?? '') === fixtures.vectara.agentKey
+    ) {
+      exchange = { ...exchange, body: JSON.stringify(pageOf(url)) };
+    }
     return options.mutate ? options.mutate(exchange, request) : exchange;
   }
+
+  /** A page of the fixture agent's sessions: `limit` of them from the offset its page_key names, filtered by `filter`. */
+  function pageOf(url: URL) {
+    const limit = Number(url.searchParams.get('limit') ?? 10);
+    const pageKey = url.searchParams.get('page_key');
+    const offset = pageKey === null ? 0 : (JSON.parse(Buffer.from(pageKey, 'base64url').toString()) as { offset: number }).offset;
+    const filter = url.searchParams.get('filter');
+    // metadata_filter's SQL-like language is not modelled: the stand-in answers as if every session matched it.
+    const matching = Array.from({ length: sessionCount }, (_, index) => {
+      const template = agentSessions[index % agentSessions.length] ?? {};
+      return { ...template, key: `fixture_session_${index + 1}`, agent_key: fixtures.vectara.agentKey } as Session;
+    }).filter((session) => filter === null || new RegExp(filter).test(`${session.name ?? ''}\n${session.description ?? ''}`));
+    const sessions = matching.slice(offset, offset + limit);
+    if (offset + limit >= matching.length) return { sessions, metadata: {} };
+    const next = Buffer.from(JSON.stringify({ offset: offset + limit })).toString('base64url');
+    issuedPageKeys.add(next);
+    return { sessions, metadata: { page_key: next } };
+  }
+
+  async function issueToken(request: IncomingMessage): Promise<Exchange> {
+    tokenRequests++;
+    let text = '';
+    for await (const chunk of request) text += chunk;
+    const form = new URLSearchParams(text);
+    const json = (status: number, body: unknown): Exchange => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (
+      request.method !== 'POST' ||
+      form.get('grant_type') !== 'client_credentials' ||
+      form.get('client_id') !== sentinelClientId ||
+      form.get('client_secret') !== sentinelClientSecret
+    ) {
+      return json(401, { error: 'invalid_client' });
+    }
+    const lifetime = options.tokenLifetimeSeconds ?? 3600;
+    const token = `${sentinelTokenPrefix}${randomBytes(8).toString('hex')}`;
+    tokens.set(token, Date.now() + lifetime * 1000);
+    return json(200, { access_token: token, token_type: 'Bearer', expires_in: lifetime });
+  }
+
+  function isValidToken(authorization: string | undefined): boolean {
+    const token = authorization?.match(/^Bearer (.+)$/)?.[1];
+    const expiresAt = token === undefined ? undefined : tokens.get(token);
+    return expiresAt !== undefined && Date.now() < expiresAt;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    env: () => standInEnv(api, `http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    url,
+    env: (auth: StandInAuth = 'api-key') => standInEnv(api, url, auth),
+    /** How many token requests the OAuth2 endpoint has answered. */
+    tokenRequests: () => tokenRequests,
+    setSessionCount: (count: number) => {
+      sessionCount = count;
+    },
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -96,9 +191,25 @@ export async function startStandIn(api: ApiName, options: { mutate?: (exchange: 
   };
 }
 
-function choosePrefer(api: ApiName, request: IncomingMessage, url: URL, issuedPageKeys: Set<string>): string | undefined {
-  // Error answers come from the spec's named examples (dynamic=false): a real provider sends the right code.
-  if (request.headers['x-api-key'] !== sentinelKey) return api === 'vectara' ? 'code=401, dynamic=false' : 'code=400, dynamic=false';
+// biome-ignore lint/suspicious/noExplicitAny: sessions as Prism invents them.
+type Session = Record<string, any>;
+
+/** Sessions Prism makes from the schema, a few pages' worth: the fixture agent's sessions are copies with their own keys. */
+async function sessionPool(prismUrl: string): Promise<Session[]> {
+  const pool: Session[] = [];
+  while (pool.length < 6) {
+    const response = await fetch(new URL(`/v2/agents/${fixtures.vectara.agentKey}/sessions`, prismUrl), {
+      headers: { accept: 'application/json', 'x-api-key': 'stand-in', prefer: 'code=200' },
+    });
+    if (!response.ok) throw new Error(`Prism did not make sessions: HTTP ${response.status} ${await response.text()}`);
+    pool.push(...((await response.json()) as { sessions: Session[] }).sessions);
+  }
+  return pool;
+}
+
+function choosePrefer(api: ApiName, authorised: boolean, url: URL, issuedPageKeys: Set<string>): string | undefined {
+  // Error answers come from the spec's named examples (dynamic=false): a real provider sends the right body.
+  if (!authorised) return api === 'vectara' ? 'code=401, dynamic=false' : 'code=400, dynamic=false';
   const id = decodeURIComponent(url.pathname.split('/')[api === 'verisoul' ? 2 : 3] ?? '');
   if (api === 'verisoul') {
     if (id === fixtures.verisoul.emptyAccountId) return 'code=200, example=no_sessions, dynamic=false';
@@ -109,12 +220,4 @@ function choosePrefer(api: ApiName, request: IncomingMessage, url: URL, issuedPa
   const pageKey = url.searchParams.get('page_key');
   if (pageKey !== null && !issuedPageKeys.has(pageKey)) return 'code=400, dynamic=false';
   return 'code=200';
-}
-
-function safeJson(text: string): { metadata?: { page_key?: unknown } } | undefined {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
