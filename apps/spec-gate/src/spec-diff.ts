@@ -19,10 +19,10 @@ export interface SpecChange {
 export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   const { diffs } = apiCompare(before as object, after as object);
   const changes = diffs.map((diff) => ({
-    kind: (diff.type === 'breaking'
-      ? 'breaking'
-      : diff.type === 'annotation' || diff.path.some((token) => documentationKeys.has(String(token)))
-        ? 'docs-only'
+    kind: (diff.type === 'annotation' || isDocumentation(diff.path)
+      ? 'docs-only'
+      : diff.type === 'breaking'
+        ? 'breaking'
         : 'non-breaking') as ChangeKind,
     pointer: toPointer(diff.path),
     description: diff.description ?? `${diff.action} ${diff.path.at(-1) ?? ''}`.trim(),
@@ -31,8 +31,26 @@ export function diffSpecs(before: unknown, after: unknown): SpecChange[] {
   return changes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.pointer.localeCompare(b.pointer));
 }
 
-// Changes inside these never change what is sent or accepted; api-smart-diff leaves some of them unclassified.
+// Changes inside these never change what is sent or accepted, whatever api-smart-diff calls them (it leaves
+// some unclassified and calls a replaced response description breaking).
 const documentationKeys = new Set(['example', 'examples', 'description', 'summary', 'externalDocs', 'x-json-schema-faker']);
+// Maps whose keys are names the spec chose: a property (or header, schema...) called `description` is data.
+const nameMaps = new Set([
+  'properties',
+  'patternProperties',
+  'headers',
+  'schemas',
+  'parameters',
+  'responses',
+  'requestBodies',
+  'securitySchemes',
+  'links',
+  'callbacks',
+]);
+
+function isDocumentation(path: readonly (string | number)[]): boolean {
+  return path.some((token, index) => documentationKeys.has(String(token)) && !nameMaps.has(String(path[index - 1])));
+}
 
 /** The smallest version bump the changes call for. */
 export function requiredBump(changes: SpecChange[]): Bump {

@@ -127,6 +127,35 @@ describe('spec change gate', () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('counts a replaced response description as docs-only, never breaking', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      spec.components.responses.AgentNotFound.description = 'No agent has this key.';
+    });
+    const vectara = (await gate()).specs.find((spec) => spec.api === 'vectara');
+    expect(vectara?.changes.length).toBeGreaterThan(0);
+    expect(new Set(vectara?.changes.map((change) => change.kind))).toEqual(new Set(['docs-only']));
+    expect(vectara?.required).toBe('none');
+  });
+
+  it('counts a removed response property named `description` as a change, not as documentation', async () => {
+    repo = await fixtureRepo();
+    await repo.editSpec('vectara', (spec) => {
+      delete spec.components.schemas.AgentSession.properties.description;
+    });
+    const report = await gate();
+    const vectara = report.specs.find((spec) => spec.api === 'vectara');
+    expect(vectara?.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'non-breaking',
+        pointer:
+          '/paths/~1v2~1agents~1{agent_key}~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/description',
+      }),
+    );
+    expect(vectara?.required).toBe('minor');
+    expect(report.problems).toHaveLength(3);
+  });
+
   it('treats a narrowed limit and a changed response type as breaking', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
