@@ -1,11 +1,12 @@
 /**
- * `pnpm spec-gate [--base <git-ref>] [--json <file>]`: what bump a spec change needs, and whether the generated
- * types are fresh. Exit 0 pass, 1 fail, 2 could not run.
+ * `pnpm spec-gate [--base <git-ref>] [--json <file>]`: what bump a spec change needs, which known consumers it
+ * breaks, and whether the generated types are fresh. Exit 0 pass, 1 fail, 2 could not run.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderGate, runGate } from './gate.js';
+import { runGate } from './gate.js';
+import { renderGate } from './render.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import getReleasePlan from '@changesets/get-release-plan';
 import { execa } from 'execa';
 import { parse } from 'yaml';
+import { type BlastRadius, blastRadius, brokenConsumers, type SpecVersions } from './blast-radius.js';
+import { findConsumerPacts } from './consumer-pacts.js';
 import { type Bump, bumpRank, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
 
 export interface PendingBump {
@@ -17,6 +19,7 @@ export interface SpecReport {
   file: string;
   status: 'unchanged' | 'changed' | 'added' | 'removed';
   changes: SpecChange[];
+  /** The smallest bump the changes call for: major for a breaking change or a broken consumer. */
   required: Bump;
   problems: string[];
 }
@@ -26,6 +29,8 @@ export interface GateReport {
   specs: SpecReport[];
   /** Packages a spec change releases, and the bump pending changesets give each. */
   pending: Record<string, PendingBump>;
+  /** Every known consumer pact checked statically against the changed specs. */
+  consumers: BlastRadius;
   generated?: { upToDate: boolean; output: string };
   problems: string[];
 }
@@ -102,35 +107,42 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
   const packages = await publishedPackages(root);
   const bumps = await pendingBumps(root);
   const pending = Object.fromEntries(packages.map((name) => [name, bumps.get(name) ?? { bump: 'none' as Bump, from: [] }]));
-  const specs: SpecReport[] = [];
+  const versions: (SpecVersions & { file: string; changes: SpecChange[] })[] = [];
   for (const file of [...(await specFiles(root, resolved.commit))].sort()) {
-    const before = await git(root, ['show', `${resolved.commit}:${file}`]);
+    const atBase = await git(root, ['show', `${resolved.commit}:${file}`]);
+    const before = atBase.exitCode === 0 ? atBase.stdout : undefined;
     const after = await readFile(join(root, file), 'utf8').catch(() => undefined);
     const api = file.split('/')[1] ?? file;
-    const beforeDoc = before.exitCode === 0 ? parse(before.stdout) : undefined;
-    const afterDoc = after === undefined ? undefined : parse(after);
     let status: SpecReport['status'] = 'changed';
     let changes: SpecChange[];
-    if (!beforeDoc) {
+    if (before === undefined) {
       status = 'added';
       changes = [{ kind: 'non-breaking', pointer: '/', description: `[Added] spec ${file}` }];
-    } else if (!afterDoc) {
+    } else if (after === undefined) {
       status = 'removed';
       changes = [{ kind: 'breaking', pointer: '/', description: `[Removed] spec ${file}` }];
     } else {
-      changes = diffSpecs(beforeDoc, afterDoc);
+      changes = diffSpecs(parse(before), parse(after));
       if (changes.length === 0) status = 'unchanged';
     }
-    const required = requiredBump(changes);
+    versions.push({ api, file, status, before, after, changes });
+  }
+  const consumers = await blastRadius(await findConsumerPacts(root), versions);
+  const specs = versions.map(({ api, file, status, changes }): SpecReport => {
+    const fromChanges = requiredBump(changes);
+    const broken = brokenConsumers(consumers.apis.find((radius) => radius.api === api));
+    // A consumer the change breaks makes it a breaking change, whatever the diff's classification says.
+    const required = broken.length > 0 ? 'major' : fromChanges;
+    const reason =
+      fromChanges === required
+        ? `the ${required === 'major' ? 'breaking' : 'non-breaking'} change${changes.length > 1 ? 's' : ''} to ${file}`
+        : `the change to ${file}, which breaks consumer${broken.length > 1 ? 's' : ''} ${broken.map((name) => `\`${name}\``).join(', ')}`;
     const problems = packages
       .filter((name) => bumpRank[pending[name]?.bump ?? 'none'] < bumpRank[required])
-      .map(
-        (name) =>
-          `${name} needs a ${required} bump for the ${required === 'major' ? 'breaking' : 'non-breaking'} change${changes.length > 1 ? 's' : ''} to ${file}; pending changesets give it ${pending[name]?.bump ?? 'none'}`,
-      );
-    specs.push({ api, file, status, changes, required, problems });
-  }
-  const report: GateReport = { base: resolved, specs, pending, problems: specs.flatMap((spec) => spec.problems) };
+      .map((name) => `${name} needs a ${required} bump for ${reason}; pending changesets give it ${pending[name]?.bump ?? 'none'}`);
+    return { api, file, status, changes, required, problems };
+  });
+  const report: GateReport = { base: resolved, specs, pending, consumers, problems: specs.flatMap((spec) => spec.problems) };
   if (checkGenerated) {
     const check = await execa('tsx', ['scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
       cwd: typesPackageDir,
@@ -143,37 +155,4 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
       report.problems.push('the committed generated types differ from a fresh generation: run `pnpm generate` and commit');
   }
   return report;
-}
-
-/** The report as a reviewer reads it: a changelog per spec, the bumps, the verdict. */
-export function renderGate(report: GateReport): string {
-  const out = [`Spec changes against ${report.base.ref} (${report.base.commit.slice(0, 10)})`, ''];
-  const label: Record<SpecChange['kind'], string> = {
-    breaking: 'BREAKING    ',
-    'non-breaking': 'non-breaking',
-    'docs-only': 'docs-only   ',
-  };
-  for (const spec of report.specs) {
-    if (spec.status === 'unchanged') {
-      out.push(`${spec.api} (${spec.file}): unchanged`);
-      continue;
-    }
-    const counts = (['breaking', 'non-breaking', 'docs-only'] as const).map(
-      (kind) => `${spec.changes.filter((change) => change.kind === kind).length} ${kind}`,
-    );
-    const needs = spec.required === 'none' ? 'needs no release' : `needs at least a ${spec.required} bump`;
-    out.push(`${spec.api} (${spec.file}): ${spec.status}, ${counts.join(', ')}; ${needs}`);
-    for (const change of spec.changes) out.push(`  ${label[change.kind]}  ${change.description}`, `                ${change.pointer}`);
-  }
-  out.push('', 'Pending changesets give:');
-  for (const [name, pending] of Object.entries(report.pending))
-    out.push(`  ${name}: ${pending.bump}${pending.from.length ? ` (${pending.from.join(', ')})` : ''}`);
-  if (report.generated) {
-    out.push('', report.generated.upToDate ? 'Generated types: match the specs' : `Generated types: STALE\n${report.generated.output}`);
-  }
-  out.push(
-    '',
-    report.problems.length === 0 ? 'spec gate: pass' : `spec gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
-  );
-  return out.join('\n');
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderGate, runGate } from '../src/gate.js';
+import { runGate } from '../src/gate.js';
+import { renderGate } from '../src/render.js';
 import { fixtureRepo } from './support/repo.js';
 
 type Repo = Awaited<ReturnType<typeof fixtureRepo>>;

@@ -43,6 +43,13 @@ export async function fixtureRepo() {
       const frontmatter = Object.entries(releases).map(([pkg, bump]) => `"${pkg}": ${bump}`);
       await writeFile(join(root, '.changeset', `${name}.md`), `---\n${frontmatter.join('\n')}\n---\n\nA change.\n`);
     },
+    /** Writes a pact file at `path` (relative to the repo root), creating its folders. */
+    async addPact(path: string, pact: unknown) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), typeof pact === 'string' ? pact : JSON.stringify(pact, null, 2));
+    },
+    /** Removes a spec from the working tree. */
+    removeSpec: (api: 'verisoul' | 'vectara') => rm(join(root, 'specs', api, 'openapi.yaml')),
     /** Rewrites `.changeset/config.json`. */
     async editChangesetConfig(edit: (config: { fixed: string[][] }) => void) {
       const file = join(root, '.changeset', 'config.json');
