@@ -36,8 +36,9 @@ export function renderGate(report: GateReport): string {
   return out.join('\n');
 }
 
-const finding = (verb: string, item: ConsumerFinding) =>
-  `    ${verb} consumer \`${item.consumer}\`: interaction "${item.interaction}" (${item.code}${item.location ? ` at ${item.location}` : ''})`;
+// A consumer with more than one pact for the same spec is told apart by its file.
+const finding = (verb: string, item: ConsumerFinding, ambiguous: Set<string>) =>
+  `    ${verb} consumer \`${item.consumer}\`${ambiguous.has(item.consumer) ? ` (${item.file})` : ''}: interaction "${item.interaction}" (${item.code}${item.location ? ` at ${item.location}` : ''})`;
 
 /** Where the pacts came from, then per changed spec the consumers checked and what the change breaks. */
 export function renderBlastRadius(radius: BlastRadius): string[] {
@@ -53,8 +54,10 @@ export function renderBlastRadius(radius: BlastRadius): string[] {
   for (const api of radius.apis) {
     const checked = api.checked.map((pact) => `${pact.consumer} (${pact.interactions} interactions, ${pact.file})`);
     out.push(`  ${api.api}: ${checked.length === 0 ? 'no known consumer pact for this spec' : `checked ${checked.join(', ')}`}`);
-    for (const item of api.breaks) out.push(finding('breaks', item));
-    for (const item of api.warnings) out.push(finding('warning for', item));
+    const names = api.checked.map((pact) => pact.consumer);
+    const ambiguous = new Set(names.filter((name, index) => names.indexOf(name) !== index));
+    for (const item of api.breaks) out.push(finding('breaks', item, ambiguous));
+    for (const item of api.warnings) out.push(finding('warning for', item, ambiguous));
     if (api.checked.length > 0 && api.breaks.length === 0) out.push('    breaks no known consumer');
     if (api.alreadyIncompatible > 0)
       out.push(

@@ -109,6 +109,18 @@ describe('blast radius of a spec change', () => {
     expect(report.problems[0]).toContain('which breaks consumers `api-contracts-client`, `billing-service`');
   });
 
+  it('tells two pacts of the same consumer apart by their files', async () => {
+    repo = await fixtureRepo();
+    await repo.addPact(billingFile, billingPact);
+    await repo.addPact('apps/contract-tests/consumers/billing-service/v2/billing-service-vectara-agents-api.json', billingPact);
+    await repo.editSpec('vectara', dropDescription);
+    const text = renderGate(await gate());
+    expect(text).toContain(`breaks consumer \`billing-service\` (${billingFile}): interaction "${readsDescription}"`);
+    expect(text).toContain(
+      'breaks consumer `billing-service` (apps/contract-tests/consumers/billing-service/v2/billing-service-vectara-agents-api.json): interaction',
+    );
+  });
+
   it('does not blame the change for what the base spec already refused', async () => {
     repo = await fixtureRepo();
     // The consumer reads `title`, which the spec never promised; the change only rewords a description.
