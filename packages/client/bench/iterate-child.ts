@@ -6,7 +6,7 @@ const [url, limit] = process.argv.slice(2);
 const client = createVectaraClient({ apiKey: 'bench-key', baseUrl: url ?? '' });
 const started = performance.now();
 let count = 0;
-for await (const _session of client.iterateAgentSessions('agt_bench', { limit: Number(limit) })) count++;
+for await (const _session of client.iterateAgentSessions('bench_agent', { limit: Number(limit) })) count++;
 const ms = performance.now() - started;
 // maxRSS is in KiB on Linux: the peak resident set of this process over its whole life.
 (globalThis as { gc?: () => void }).gc?.();

@@ -4,14 +4,15 @@ import { parentPort } from 'node:worker_threads';
 
 const body = JSON.stringify({
   sessions: Array.from({ length: 10 }, (_, index) => ({
-    id: `ase_${index}`,
-    agent_key: 'agt_bench',
+    key: `session_${index}`,
+    name: `Session ${index}`,
+    agent_key: 'bench_agent',
     description: 'Customer support session for billing inquiry',
     metadata: { customer_id: 'customer_12345', priority: 'high' },
     enabled: true,
     created_at: '2024-01-15T10:30:00Z',
   })),
-  metadata: { page_key: 'next', total_count: 127 },
+  metadata: { page_key: 'next' },
 });
 const server = createServer({ keepAlive: true }, (_request, response) => {
   response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });

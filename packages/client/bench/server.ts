@@ -9,14 +9,15 @@ export async function startPageServer(pages: number, perPage: number) {
   const bodies = Array.from({ length: pages }, (_, page) =>
     JSON.stringify({
       sessions: Array.from({ length: perPage }, (_, index) => ({
-        id: `ase_${page * perPage + index}`,
-        agent_key: 'agt_bench',
+        key: `session_${page * perPage + index}`,
+        name: `Session ${page * perPage + index}`,
+        agent_key: 'bench_agent',
         description: 'Customer support session for billing inquiry',
         metadata: { customer_id: 'customer_12345', priority: 'high' },
         enabled: true,
         created_at: '2024-01-15T10:30:00Z',
       })),
-      metadata: page + 1 < pages ? { page_key: `p${page + 1}`, total_count: pages * perPage } : { total_count: pages * perPage },
+      metadata: page + 1 < pages ? { page_key: `p${page + 1}` } : {},
     }),
   );
   const server = createServer({ keepAlive: true }, (request, response) => {

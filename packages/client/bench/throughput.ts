@@ -40,12 +40,12 @@ export async function throughput() {
   const bare = createClient<paths>({ baseUrl: url, headers: { 'x-api-key': 'bench-key' } });
   const contenders: Record<string, () => Promise<unknown>> = {
     'raw fetch': async () =>
-      (await fetch(`${url}/v2/agents/agt_bench/sessions?limit=10`, { headers: { 'x-api-key': 'bench-key' } })).json(),
+      (await fetch(`${url}/v2/agents/bench_agent/sessions?limit=10`, { headers: { 'x-api-key': 'bench-key' } })).json(),
     'bare openapi-fetch': () =>
-      bare.GET('/v2/agents/{agent_key}/sessions', { params: { path: { agent_key: 'agt_bench' }, query: { limit: 10 } } }),
-    '@api-contracts/client': () => ours.listAgentSessions('agt_bench', { limit: 10 }),
+      bare.GET('/v2/agents/{agent_key}/sessions', { params: { path: { agent_key: 'bench_agent' }, query: { limit: 10 } } }),
+    '@api-contracts/client': () => ours.listAgentSessions('bench_agent', { limit: 10 }),
     // The same without the per-request timeout (bare openapi-fetch has none): what the wrapper itself costs.
-    'client, timeoutMs: false': () => oursWithoutTimeout.listAgentSessions('agt_bench', { limit: 10 }),
+    'client, timeoutMs: false': () => oursWithoutTimeout.listAgentSessions('bench_agent', { limit: 10 }),
   };
   const results: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
   for (const call of Object.values(contenders)) await measure(call); // warm-up

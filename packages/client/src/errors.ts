@@ -1,6 +1,7 @@
 /**
- * Every error the clients throw. None of them holds the API key, a Request or request headers,
- * so printing, logging or serialising an error can never leak the key.
+ * Every error the clients throw. None of them holds the API key, the OAuth client secret, a token,
+ * a Request or request headers, so printing, logging or serialising an error can never leak a secret.
+ * `ApiError` lives in api-error.ts, `ContractDriftError` in drift.ts.
  */
 
 /** Base class: `instanceof ApiContractsError` catches every error of this package. */
@@ -8,7 +9,17 @@ export class ApiContractsError extends Error {
   override name = 'ApiContractsError';
 }
 
-export type ValidationRule = 'required' | 'type' | 'pattern' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'path-segment';
+export type ValidationRule =
+  | 'required'
+  | 'oneOf'
+  | 'type'
+  | 'format'
+  | 'pattern'
+  | 'minimum'
+  | 'maximum'
+  | 'minLength'
+  | 'maxLength'
+  | 'path-segment';
 
 /** Input refused before any request was sent. `field` is the spec's name for it; `rule` the rule broken. */
 export class ValidationError extends ApiContractsError {
@@ -22,64 +33,50 @@ export class ValidationError extends ApiContractsError {
   }
 }
 
-export interface ApiErrorDetails {
-  operation: string;
-  status: number;
-  /** The provider's error code, e.g. `agent_not_found`, when its body carries one. */
-  code?: string;
-  /** The provider's request id, from the body or the `x-request-id` header. */
-  requestId?: string;
-  /** The response body, parsed as JSON when it is JSON, else the text. */
-  body: unknown;
-  message: string;
+/** Where a request went: its URL, and the spec operation when a client method sent it (not for `raw` calls). */
+export interface RequestTarget {
+  url: string;
+  operation?: string | undefined;
 }
 
-/** The provider answered with a non-2xx status (after any retries). */
-export class ApiError extends ApiContractsError {
-  override name = 'ApiError';
-  readonly operation: string;
-  readonly status: number;
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
-  constructor(details: ApiErrorDetails) {
-    const parts = [`${details.operation} failed with HTTP ${details.status}`, details.code, details.message].filter(Boolean);
-    super(parts.join(': ') + (details.requestId ? ` (request id ${details.requestId})` : ''));
-    this.operation = details.operation;
-    this.status = details.status;
-    this.code = details.code;
-    this.requestId = details.requestId;
-    this.body = details.body;
-  }
-}
+const describeTarget = ({ url, operation }: RequestTarget) => (operation ? `${operation}: request to ${url}` : `Request to ${url}`);
 
 /** A single request took longer than `timeoutMs`. */
 export class TimeoutError extends ApiContractsError {
   override name = 'TimeoutError';
+  readonly url: string;
+  readonly operation: string | undefined;
   constructor(
-    readonly url: string,
+    target: RequestTarget,
     readonly timeoutMs: number,
   ) {
-    super(`Request to ${url} timed out after ${timeoutMs} ms`);
+    super(`${describeTarget(target)} timed out after ${timeoutMs} ms`);
+    this.url = target.url;
+    this.operation = target.operation;
   }
 }
 
 /** The caller's AbortSignal fired. */
 export class AbortError extends ApiContractsError {
   override name = 'AbortError';
-  constructor(readonly url: string) {
-    super(`Request to ${url} was aborted by the caller`);
+  readonly url: string;
+  readonly operation: string | undefined;
+  constructor(target: RequestTarget) {
+    super(`${describeTarget(target)} was aborted by the caller`);
+    this.url = target.url;
+    this.operation = target.operation;
   }
 }
 
-/** The request never got an HTTP response (DNS, refused connection, reset socket...). */
+/** The request never got a whole HTTP response (DNS, refused connection, reset socket...). */
 export class NetworkError extends ApiContractsError {
   override name = 'NetworkError';
-  constructor(
-    readonly url: string,
-    options: { cause: unknown },
-  ) {
-    super(`Request to ${url} failed before a response: ${describe(options.cause)}`, options);
+  readonly url: string;
+  readonly operation: string | undefined;
+  constructor(target: RequestTarget, options: { cause: unknown }) {
+    super(`${describeTarget(target)} failed before a response: ${describe(options.cause)}`, options);
+    this.url = target.url;
+    this.operation = target.operation;
   }
 }
 
@@ -104,6 +101,25 @@ export class PaginationError extends ApiContractsError {
     readonly page: number,
   ) {
     super(`Pagination loop: page ${page} returned page_key ${JSON.stringify(pageKey)}, which an earlier page already returned`);
+  }
+}
+
+/**
+ * No OAuth token could be obtained: the token endpoint refused the client credentials, answered
+ * without a token, or could not be reached. Carries the token URL (without any user info) and the
+ * status, never the client secret, a token or the endpoint's body.
+ */
+export class AuthenticationError extends ApiContractsError {
+  override name = 'AuthenticationError';
+  constructor(
+    readonly tokenUrl: string,
+    /** The token endpoint's HTTP status; undefined when it gave no response. */
+    readonly status: number | undefined,
+    /** The OAuth error code of RFC 6749 section 5.2 (`invalid_client`...) when the endpoint sent one, or what was wrong. */
+    readonly reason: string,
+    options?: { cause: unknown },
+  ) {
+    super(`OAuth token request to ${tokenUrl} failed${status === undefined ? '' : ` with HTTP ${status}`}: ${reason}`, options);
   }
 }
 

@@ -1,16 +1,27 @@
-export type { AgentSession, ListAgentSessionsResponse, VectaraError, VectaraErrorCode } from '@api-contracts/types/vectara';
+export type {
+  AgentSession,
+  AgentSessionStatus,
+  ListAgentSessionsResponse,
+  VectaraBadRequestError,
+  VectaraError,
+  VectaraNotFoundError,
+} from '@api-contracts/types/vectara';
 export type { AccountError, AccountSessionsResponse } from '@api-contracts/types/verisoul';
+export { ApiError, type ApiOperation, type ErrorBody, type ErrorStatus, isApiError } from './api-error.js';
+export type { ApiKeyCredentials, OAuthCredentials } from './credentials.js';
 export {
   AbortError,
   ApiContractsError,
-  ApiError,
+  AuthenticationError,
   NetworkError,
   PaginationError,
+  type RequestTarget,
   TimeoutError,
   UnparseableBodyError,
   ValidationError,
   type ValidationRule,
 } from './errors.js';
+export type { OAuthClientCredentials } from './oauth.js';
 export type { RetryOptions } from './retry.js';
 export type { TransportOptions } from './transport.js';
 export {

@@ -1,51 +1,58 @@
-import { ApiError, UnparseableBodyError } from './errors.js';
-import { requestFailure, settle } from './transport.js';
+import { ApiError } from './api-error.js';
+import { UnparseableBodyError } from './errors.js';
+import { redact } from './redact.js';
+import { requestFailure, settle } from './timeout.js';
 
-interface RawResult {
-  data?: unknown;
+/** What an openapi-fetch call made with `parseAs: 'stream'` resolves to. */
+export interface RawResult {
   error?: unknown;
   response: Response;
 }
 
+export interface CallContext {
+  signal: AbortSignal | undefined;
+  /** The secrets in use, kept out of an ApiError built from the provider's body. */
+  secrets(): string[];
+}
+
 /**
- * Runs one openapi-fetch call made with `parseAs: 'text'` and returns the parsed 2xx body.
- * The body is parsed here rather than by openapi-fetch so that a body that is not JSON becomes an
- * UnparseableBodyError carrying the status, and a non-2xx response becomes an ApiError.
+ * Runs one openapi-fetch call and returns the parsed 2xx body. The body is read and parsed here rather
+ * than by openapi-fetch so that a read that fails is a typed error naming URL and operation, a body that
+ * is not JSON an UnparseableBodyError carrying the status, and a non-2xx response an ApiError.
  */
-export async function expectJson<T>(
-  operation: string,
-  call: () => Promise<RawResult>,
-  context: { signal: AbortSignal | undefined; timeoutMs: number | false },
-): Promise<T> {
-  let result: RawResult;
+export async function expectJson<T>(operation: string, call: () => Promise<RawResult>, context: CallContext): Promise<T> {
+  // The operation's fetch throws only typed errors (see resilient-fetch.ts), and reads non-2xx bodies itself.
+  const { response, error } = await call();
+  if (!response.ok) throw apiError(operation, response, error, context.secrets());
+  let text: string;
   try {
-    result = await call();
-  } catch (error) {
-    // Errors while reading the body (timeout, abort, reset) arrive here rather than from fetch.
-    throw requestFailure(error, operation, context.signal, undefined, context.timeoutMs);
+    text = await response.text();
+  } catch (failure) {
+    throw requestFailure(failure, { url: response.url, operation }, context.signal);
+  } finally {
+    settle(response);
   }
-  const { response } = result;
-  settle(response);
-  if (!response.ok) throw apiError(operation, response, result.error);
   try {
-    return JSON.parse(String(result.data ?? '')) as T;
+    return JSON.parse(text) as T;
   } catch (cause) {
     throw new UnparseableBodyError(operation, response.status, response.headers.get('content-type'), { cause });
   }
 }
 
-function apiError(operation: string, response: Response, body: unknown): ApiError {
+function apiError(operation: string, response: Response, providerBody: unknown, secrets: string[]): ApiError {
+  const body = redact(providerBody, secrets);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-  const messages = Array.isArray(fields.messages) ? fields.messages : [];
-  const code = text(fields.code) ?? text(fields.error_code);
-  const requestId = text(fields.request_id) ?? text(response.headers.get('x-request-id'));
+  // Vectara sends `messages`, Verisoul one `message`.
+  const messages = Array.isArray(fields.messages) ? fields.messages.filter((item): item is string => typeof item === 'string') : [];
+  if (messages.length === 0 && text(fields.message)) messages.push(fields.message as string);
   return new ApiError({
     operation,
     status: response.status,
-    ...(code && { code }),
-    ...(requestId && { requestId }),
+    messages,
+    requestId: text(fields.request_id) ?? redact(text(response.headers.get('x-request-id')), secrets),
+    id: response.status === 404 ? text(fields.id) : undefined,
     body,
-    message: text(fields.message) ?? text(messages[0]) ?? (typeof body === 'string' ? body.slice(0, 200) : '') ?? response.statusText,
+    fallback: (typeof body === 'string' ? body.slice(0, 200) : '') || response.statusText,
   });
 }

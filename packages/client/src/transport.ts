@@ -1,124 +1,83 @@
-import { AbortError, ApiContractsError, NetworkError, TimeoutError, ValidationError } from './errors.js';
-import { backoffDelay, parseRetryAfter, type RetryOptions, retryPolicy, sleep } from './retry.js';
+import createClient, { type Client } from 'openapi-fetch';
+import { type ApiKeyCredentials, type OAuthCredentials, resolveCredentials } from './credentials.js';
+import { ValidationError } from './errors.js';
+import { resilientFetch } from './resilient-fetch.js';
+import { expectJson, type RawResult } from './response.js';
+import { type RetryOptions, retryPolicy } from './retry.js';
 
-/** Options every client takes. */
+/** Options every client takes, besides its credentials. */
 export interface TransportOptions {
-  /** Sent as `x-api-key` on every request. Never logged, never put in an error. */
-  apiKey: string;
   /** Overrides the server taken from the spec. */
   baseUrl?: string;
-  /** The fetch to send requests with. Default: globalThis.fetch. */
+  /** The fetch to send requests with (the OAuth token request too). Default: globalThis.fetch. */
   fetch?: typeof fetch;
-  /** Time limit of each HTTP request, body included. Default 10,000 ms; `false` for none. */
+  /** Time limit of each HTTP request, body included, in whole milliseconds. Default 10,000 ms; `false` for none. */
   timeoutMs?: number | false;
   /** Retry policy for GET requests, or `false` for a single attempt. */
   retry?: RetryOptions | false;
 }
 
-export function requireApiKey(apiKey: unknown): asserts apiKey is string {
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new ValidationError('apiKey', 'required', 'is required: pass the provider API key as `apiKey`');
+export const defaultTimeoutMs = 10_000;
+
+/** What a client's spec says about how to reach and authenticate it. */
+export interface TransportSpec {
+  baseUrl: string;
+  /** The spec's OAuth2 client-credentials token URL, when it offers OAuth. */
+  oauthTokenUrl?: string;
+  /** A request header the spec offers for the client's own timeout in milliseconds, sent with every request. */
+  timeoutHeader?: string;
+}
+
+export type OperationFetch = (input: Request) => Promise<Response>;
+
+export interface Transport<Paths extends {}> {
+  /** The openapi-fetch client: credentials, timeout and retries applied. */
+  raw: Client<Paths>;
+  /**
+   * Runs `send` (an openapi-fetch call made with `parseAs: 'stream'` and the given `fetch`, whose errors
+   * name `operation`) and returns its parsed 2xx body; any other outcome is a typed error.
+   */
+  call<T>(operation: string, signal: AbortSignal | undefined, send: (fetch: OperationFetch) => Promise<RawResult>): Promise<T>;
+}
+
+/** One place where a client's options become its transport: defaults resolved once, credentials checked before any request. */
+export function createTransport<Paths extends {}>(
+  options: TransportOptions & (Partial<ApiKeyCredentials> | Partial<OAuthCredentials>),
+  spec: TransportSpec,
+): Transport<Paths> {
+  options ??= {};
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  if (timeoutMs !== false && !(Number.isInteger(timeoutMs) && timeoutMs >= 1)) {
+    throw new ValidationError(
+      'timeoutMs',
+      'minimum',
+      `must be a whole number of milliseconds, at least 1, or false, got ${JSON.stringify(timeoutMs)}`,
+    );
   }
-}
-
-/**
- * Wraps `fetch` with what openapi-fetch leaves out: a per-request timeout that also follows the
- * caller's signal, and retries of GET requests on network errors and retryable statuses, with
- * full-jitter backoff, Retry-After honoured, and both the attempts and the total wait bounded.
- * Failures surface as this package's typed errors.
- */
-export function resilientFetch(options: Pick<TransportOptions, 'fetch' | 'timeoutMs' | 'retry'>): typeof fetch {
   const send = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs === undefined ? 10_000 : options.timeoutMs;
-  const policy = retryPolicy(options.retry);
-  const retryable = new Set(policy.statuses);
-
-  return async (input, init) => {
-    // openapi-fetch hands over a ready Request; building another would cost a copy per call.
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const caller = request.signal;
-    const attempts = request.method === 'GET' ? policy.maxAttempts : 1;
-    let waited = 0;
-    for (let attempt = 1; ; attempt++) {
-      const timeout = startTimeout(timeoutMs, caller);
-      let response: Response | undefined;
-      let failure: ApiContractsError | undefined;
-      try {
-        // The signal goes in init, never in a new Request: fetch follows a Request's signal through a weak
-        // reference, and on Node 20 a collected link meant the abort never arrived.
-        response = await send(request, { signal: timeout?.signal ?? caller });
-      } catch (error) {
-        timeout?.clear();
-        failure = requestFailure(error, request.url, caller, timeout?.signal, timeoutMs);
-      }
-      // The timer stays armed while the body is read; whoever reads it calls `settle`.
-      if (response && timeout) timeoutClearers.set(response, timeout.clear);
-      const shouldRetry =
-        attempt < attempts && (failure instanceof NetworkError || (response !== undefined && retryable.has(response.status)));
-      if (!shouldRetry) {
-        if (failure) throw failure;
-        return response as Response;
-      }
-      const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null);
-      const delay = retryAfter ?? backoffDelay(policy, attempt);
-      if (waited + delay > policy.maxTotalWaitMs) {
-        if (failure) throw failure;
-        return response as Response;
-      }
-      // Free the connection of the response we are about to drop.
-      if (response) settle(response);
-      await response?.body?.cancel().catch(() => {});
-      try {
-        await sleep(delay, caller);
-      } catch {
-        throw new AbortError(request.url);
-      }
-      waited += delay;
-    }
-  };
-}
-
-const timeoutClearers = new WeakMap<Response, () => void>();
-
-/** Disarms the timeout of a response whose body has been read. Responses without one are ignored. */
-export function settle(response: Response): void {
-  timeoutClearers.get(response)?.();
-  timeoutClearers.delete(response);
-}
-
-/**
- * One attempt's signal: aborted by the caller's signal or by a timer, whichever comes first.
- * A plain controller rather than AbortSignal.any/AbortSignal.timeout, so that the timer and the
- * caller's listener hold it strongly until `clear`.
- * The timer is unref'd so a pending one keeps no process alive.
- */
-function startTimeout(ms: number | false, caller: AbortSignal): { signal: AbortSignal; clear: () => void } | undefined {
-  if (ms === false) return undefined;
-  const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(caller.reason);
-  if (caller.aborted) onCallerAbort();
-  else caller.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${ms} ms`, 'TimeoutError')), ms);
-  (timer as { unref?: () => void }).unref?.();
-  return {
-    signal: controller.signal,
-    clear: () => {
-      clearTimeout(timer);
-      caller.removeEventListener('abort', onCallerAbort);
+  const credentials = resolveCredentials(options, { send, timeoutMs }, spec.oauthTokenUrl);
+  const settings = { send, timeoutMs, policy: retryPolicy(options.retry), authenticator: credentials.authenticator };
+  const fetches = new Map<string, OperationFetch>();
+  const raw = createClient<Paths>({
+    baseUrl: options.baseUrl ?? spec.baseUrl,
+    fetch: resilientFetch(settings),
+    // Fixed headers ride in the base headers rather than a middleware: same effect on every request, raw ones
+    // included, without openapi-fetch's per-request middleware bookkeeping.
+    headers: {
+      ...credentials.headers,
+      ...(spec.timeoutHeader && timeoutMs !== false && { [spec.timeoutHeader]: String(timeoutMs) }),
     },
+  });
+  const fetchFor = (operation: string) => {
+    let operationFetch = fetches.get(operation);
+    if (!operationFetch) {
+      operationFetch = resilientFetch(settings, operation);
+      fetches.set(operation, operationFetch);
+    }
+    return operationFetch;
   };
-}
-
-/** Maps whatever a fetch or a body read threw to this package's typed errors. */
-export function requestFailure(
-  error: unknown,
-  url: string,
-  caller: AbortSignal | undefined,
-  timeout: AbortSignal | undefined,
-  timeoutMs: number | false,
-): ApiContractsError {
-  if (error instanceof ApiContractsError) return error;
-  if (caller?.aborted) return new AbortError(url);
-  if (timeout?.aborted || (error instanceof Error && error.name === 'TimeoutError')) return new TimeoutError(url, timeoutMs || 0);
-  return new NetworkError(url, { cause: error });
+  return {
+    raw,
+    call: (operation, signal, send) => expectJson(operation, () => send(fetchFor(operation)), { signal, secrets: credentials.secrets }),
+  };
 }

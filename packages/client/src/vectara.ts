@@ -1,20 +1,23 @@
 import type { AgentSession, ListAgentSessionsResponse, paths } from '@api-contracts/types/vectara';
-import { parameterRules, servers } from '@api-contracts/types/vectara';
-import createClient, { type Client } from 'openapi-fetch';
+import { parameterRules, securitySchemes, servers } from '@api-contracts/types/vectara';
+import type { Client } from 'openapi-fetch';
+import type { ApiKeyCredentials, OAuthCredentials } from './credentials.js';
 import { PaginationError } from './errors.js';
 import { checkParameters } from './input.js';
-import { expectJson } from './response.js';
-import { requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
+import { createTransport, type TransportOptions } from './transport.js';
 
-export type VectaraClientOptions = TransportOptions;
+/** Transport options and exactly one of `apiKey` and `oauth`. */
+export type VectaraClientOptions = TransportOptions & (ApiKeyCredentials | OAuthCredentials);
 
 export interface ListAgentSessionsOptions {
-  /** Sessions per page, 1..100 (the spec's bounds). */
+  /** Sessions per page, 1..100 (the spec's bounds; the provider's default is 10). */
   limit?: number;
   /** `metadata.page_key` of the previous page. */
   pageKey?: string;
-  /** Only sessions with this enabled status. */
-  enabled?: boolean;
+  /** A regular expression over session names and descriptions. */
+  filter?: string;
+  /** An SQL-WHERE-like expression over session metadata, e.g. `user_role = 'premium' AND tier >= 2` (at most 8,000 characters). */
+  metadataFilter?: string;
   signal?: AbortSignal;
 }
 
@@ -25,34 +28,26 @@ export interface VectaraClient {
   listAgentSessions(agentKey: string, options?: ListAgentSessionsOptions): Promise<ListAgentSessionsResponse>;
   /** Every session of an agent, page after page, until a page comes back without `page_key`. */
   iterateAgentSessions(agentKey: string, options?: IterateAgentSessionsOptions): AsyncGenerator<AgentSession, void, undefined>;
-  /** The underlying openapi-fetch client (API key, timeout and retries included) for anything else. */
+  /** The underlying openapi-fetch client (credentials, timeout and retries included) for anything else. */
   raw: Client<paths>;
 }
 
 const operation = 'listAgentSessions';
+// The spec's header for the time the provider should give a request: the client sends its own timeout in it.
+const timeoutHeader = 'Request-Timeout-Millis' satisfies keyof (typeof parameterRules)[typeof operation];
 
 export function createVectaraClient(options: VectaraClientOptions): VectaraClient {
-  requireApiKey(options?.apiKey);
-  const raw = createClient<paths>({
-    baseUrl: options.baseUrl ?? servers[0].url,
-    fetch: resilientFetch(options),
-    // The key rides in the base headers rather than a middleware: same effect on every request, raw ones
-    // included, without openapi-fetch's per-request middleware bookkeeping.
-    headers: { 'x-api-key': options.apiKey },
+  const { raw, call } = createTransport<paths>(options, {
+    baseUrl: servers[0].url,
+    oauthTokenUrl: securitySchemes.OAuth2.flows.clientCredentials.tokenUrl,
+    timeoutHeader,
   });
-  const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function listAgentSessions(agentKey: string, { limit, pageKey, enabled, signal }: ListAgentSessionsOptions = {}) {
-    checkParameters(parameterRules.listAgentSessions, { agent_key: agentKey, limit, page_key: pageKey, enabled });
-    return expectJson<ListAgentSessionsResponse>(
-      operation,
-      () =>
-        raw.GET('/v2/agents/{agent_key}/sessions', {
-          params: { path: { agent_key: agentKey }, query: { limit, page_key: pageKey, enabled } },
-          parseAs: 'text',
-          signal,
-        }),
-      { signal, timeoutMs },
+  async function listAgentSessions(agentKey: string, { limit, pageKey, filter, metadataFilter, signal }: ListAgentSessionsOptions = {}) {
+    const query = { limit, page_key: pageKey, filter, metadata_filter: metadataFilter };
+    checkParameters(parameterRules.listAgentSessions, { agent_key: agentKey, ...query });
+    return call<ListAgentSessionsResponse>(operation, signal, (fetch) =>
+      raw.GET('/v2/agents/{agent_key}/sessions', { params: { path: { agent_key: agentKey }, query }, parseAs: 'stream', signal, fetch }),
     );
   }
 

@@ -1,14 +1,14 @@
 import type { AccountSessionsResponse, paths } from '@api-contracts/types/verisoul';
 import { parameterRules, servers } from '@api-contracts/types/verisoul';
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
+import type { ApiKeyCredentials } from './credentials.js';
 import { ValidationError } from './errors.js';
 import { checkParameters } from './input.js';
-import { expectJson } from './response.js';
-import { requireApiKey, resilientFetch, type TransportOptions } from './transport.js';
+import { createTransport, type TransportOptions } from './transport.js';
 
 export type VerisoulEnvironment = 'sandbox' | 'production';
 
-export interface VerisoulClientOptions extends TransportOptions {
+export interface VerisoulClientOptions extends TransportOptions, Omit<ApiKeyCredentials, 'oauth'> {
   /** Which of the spec's servers to call, unless `baseUrl` is given. */
   environment: VerisoulEnvironment;
 }
@@ -25,26 +25,19 @@ const serverByEnvironment: Record<VerisoulEnvironment, string> = {
   production: servers.find((server) => server.description === 'Production')?.url ?? servers[0].url,
 };
 
+const operation = 'getAccountSessions';
+
 export function createVerisoulClient(options: VerisoulClientOptions): VerisoulClient {
-  requireApiKey(options?.apiKey);
+  // The spec offers only an API key: no `oauthTokenUrl`, so `oauth` is not accepted.
+  const { raw, call } = createTransport<paths>(options, { baseUrl: serverByEnvironment[options?.environment] ?? '' });
   if (!(options.environment in serverByEnvironment)) {
     throw new ValidationError('environment', 'required', `must be "sandbox" or "production", got ${JSON.stringify(options.environment)}`);
   }
-  const raw = createClient<paths>({
-    baseUrl: options.baseUrl ?? serverByEnvironment[options.environment],
-    fetch: resilientFetch(options),
-    // The key rides in the base headers rather than a middleware: same effect on every request, raw ones
-    // included, without openapi-fetch's per-request middleware bookkeeping.
-    headers: { 'x-api-key': options.apiKey },
-  });
-  const timeoutMs = options.timeoutMs ?? 10_000;
 
   async function getAccountSessions(accountId: string, { signal }: { signal?: AbortSignal } = {}) {
     checkParameters(parameterRules.getAccountSessions, { account_id: accountId });
-    return expectJson<AccountSessionsResponse>(
-      'getAccountSessions',
-      () => raw.GET('/account/{account_id}/sessions', { params: { path: { account_id: accountId } }, parseAs: 'text', signal }),
-      { signal, timeoutMs },
+    return call<AccountSessionsResponse>(operation, signal, (fetch) =>
+      raw.GET('/account/{account_id}/sessions', { params: { path: { account_id: accountId } }, parseAs: 'stream', signal, fetch }),
     );
   }
 

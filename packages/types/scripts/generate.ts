@@ -1,7 +1,8 @@
 /**
  * Generates src/generated/<api>.ts from specs/<api>/openapi.yaml:
  *   - the openapi-typescript output (paths, components, operations), and
- *   - `servers`: the spec's servers, and
+ *   - `servers`: the spec's servers,
+ *   - `securitySchemes`: the spec's security schemes (the client reads the OAuth2 token URL from them), and
  *   - `parameterRules`: each operation's parameter constraints (in, required, type, pattern,
  *     minimum, maximum, minLength) read from the spec, so the client validates input by the spec's rules.
  *
@@ -58,6 +59,9 @@ export async function generate(specsRoot?: string): Promise<Map<string, string>>
       '',
       '/** The servers the spec declares, in its order. */',
       `export const servers = ${JSON.stringify(spec.servers, null, 2)} as const;`,
+      '',
+      '/** The security schemes the spec declares: how a request proves who sends it. */',
+      `export const securitySchemes = ${JSON.stringify(spec.components?.securitySchemes ?? {}, null, 2)} as const;`,
       '',
       '/** Parameter constraints of each operation, read from the spec: the client validates input by these. */',
       `export const parameterRules = ${JSON.stringify(parameterRules(spec), null, 2)} as const;`,

@@ -2,7 +2,7 @@
 import type { components, operations } from './generated/vectara.js';
 
 export type { components, operations, paths } from './generated/vectara.js';
-export { parameterRules, servers } from './generated/vectara.js';
+export { parameterRules, securitySchemes, servers } from './generated/vectara.js';
 
 /** One conversational session of an agent. */
 export type AgentSession = components['schemas']['AgentSession'];

@@ -2,7 +2,7 @@
 import type { components, operations } from './generated/verisoul.js';
 
 export type { components, operations, paths } from './generated/verisoul.js';
-export { parameterRules, servers } from './generated/verisoul.js';
+export { parameterRules, securitySchemes, servers } from './generated/verisoul.js';
 
 /** 200 body: the request id and the account's session ids. */
 export type AccountSessionsResponse = components['schemas']['SessionsResponse'];

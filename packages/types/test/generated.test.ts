@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { staleFiles } from '../scripts/generate.js';
-import { parameterRules as vectaraRules } from '../src/vectara.js';
-import { parameterRules as verisoulRules } from '../src/verisoul.js';
+import { parameterRules as vectaraRules, securitySchemes as vectaraSchemes } from '../src/vectara.js';
+import { parameterRules as verisoulRules, securitySchemes as verisoulSchemes } from '../src/verisoul.js';
 
 describe('generated code', () => {
   it('matches a fresh generation from the specs byte for byte', async () => {
@@ -23,5 +23,11 @@ describe('generated code', () => {
     expect(verisoulRules.getAccountSessions).toEqual({
       account_id: { in: 'path', required: true, type: 'string', minLength: 1 },
     });
+  });
+
+  it('carries the security schemes read from the specs, OAuth2 token URL included', () => {
+    expect(vectaraSchemes.ApiKeyAuth).toEqual({ type: 'apiKey', in: 'header', name: 'x-api-key' });
+    expect(vectaraSchemes.OAuth2.flows.clientCredentials.tokenUrl).toBe('https://auth.vectara.io/oauth2/token');
+    expect(verisoulSchemes).toEqual({ apiKeyAuth: { type: 'apiKey', in: 'header', name: 'x-api-key' } });
   });
 });

@@ -46,6 +46,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 export const apiKey = 'sk_test_SENTINEL_5c1e3f0a';
 
-export function session(index: number, agentKey = 'agt_support') {
-  return { id: `ase_${index}`, agent_key: agentKey, enabled: true, created_at: '2024-01-15T10:30:00Z' };
+/** A session as the spec requires it: `key`, `name`, `agent_key`, `enabled`, `created_at`. */
+export function session(index: number, agentKey = 'customer_support') {
+  return { key: `session_${index}`, name: `Session ${index}`, agent_key: agentKey, enabled: true, created_at: '2024-01-15T10:30:00Z' };
 }

@@ -13,7 +13,7 @@ function sequence(statuses: number[], headers: Record<string, string> = {}) {
   return startServer((_request, response, index) => {
     const status = statuses[index];
     if (status === undefined) return sendJson(response, 200, page);
-    sendJson(response, status, { code: 'rate_limit_exceeded', message: `attempt ${index + 1}` }, headers);
+    sendJson(response, status, { messages: [`attempt ${index + 1}`], request_id: `req_${index + 1}` }, headers);
   });
 }
 
@@ -41,7 +41,7 @@ describe('retries', () => {
       .listAgentSessions('agt_a')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 503, message: expect.stringContaining('attempt 4') });
+    expect(error).toMatchObject({ status: 503, messages: ['attempt 4'], message: expect.stringContaining('attempt 4') });
     expect(server.requests).toHaveLength(4);
   });
 
@@ -74,7 +74,7 @@ describe('retries', () => {
     const error = await createVectaraClient({ apiKey, baseUrl: server.url, retry: { ...fast, maxTotalWaitMs: 1_000 } })
       .listAgentSessions('agt_a')
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'ApiError', status: 429, code: 'rate_limit_exceeded' });
+    expect(error).toMatchObject({ name: 'ApiError', status: 429, messages: ['attempt 1'], requestId: 'req_1' });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -93,8 +93,9 @@ describe('retries', () => {
       .listAgentSessions('agt_a')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ operation: 'listAgentSessions', url: expect.stringMatching(/\/v2\/agents\/agt_a\/sessions$/) });
     expect((error as Error).message).toMatch(
-      /^Request to http:\/\/127\.0\.0\.1:\d+\/v2\/agents\/agt_a\/sessions failed before a response: /,
+      /^listAgentSessions: request to http:\/\/127\.0\.0\.1:\d+\/v2\/agents\/agt_a\/sessions failed before a response: /,
     );
     expect(server.requests).toHaveLength(3);
   });

@@ -22,7 +22,8 @@ describe('timeouts', () => {
       .listAgentSessions('agt_a')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 100 });
+    expect(error).toMatchObject({ timeoutMs: 100, operation: 'listAgentSessions', url: `${server.url}/v2/agents/agt_a/sessions` });
+    expect((error as Error).message).toBe(`listAgentSessions: request to ${server.url}/v2/agents/agt_a/sessions timed out after 100 ms`);
     expect((error as Error).message).toMatch(/timed out after 100 ms$/);
   });
 
@@ -35,6 +36,21 @@ describe('timeouts', () => {
       .listAgentSessions('agt_a')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
+    // URL and operation apart: the URL is where the request went, the operation what the client was doing.
+    expect(error).toMatchObject({ url: `${server.url}/v2/agents/agt_a/sessions`, operation: 'listAgentSessions', timeoutMs: 150 });
+    expect((error as Error).message).toBe(`listAgentSessions: request to ${server.url}/v2/agents/agt_a/sessions timed out after 150 ms`);
+  });
+
+  it('times out an error body that stalls after the headers, naming URL and operation', async () => {
+    server = await startServer((_request, response) => {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.write('{"messages": [');
+    });
+    const error = await createVectaraClient({ apiKey, baseUrl: server.url, timeoutMs: 150, retry: false })
+      .listAgentSessions('agt_a')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe(`listAgentSessions: request to ${server.url}/v2/agents/agt_a/sessions timed out after 150 ms`);
   });
 
   it('applies the timeout to each attempt, not only the first', async () => {

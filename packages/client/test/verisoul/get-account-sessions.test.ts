@@ -22,7 +22,13 @@ describe('getAccountSessions', () => {
       .getAccountSessions('nobody')
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, message: 'getAccountSessions failed with HTTP 400: Account not found' });
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'getAccountSessions failed with HTTP 400: Account not found',
+      messages: ['Account not found'],
+      body: { statusCode: 400, message: 'Account not found' },
+      operation: 'getAccountSessions',
+    });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -366,6 +366,25 @@ export const servers = [
   }
 ] as const;
 
+/** The security schemes the spec declares: how a request proves who sends it. */
+export const securitySchemes = {
+  "ApiKeyAuth": {
+    "type": "apiKey",
+    "in": "header",
+    "name": "x-api-key"
+  },
+  "OAuth2": {
+    "type": "oauth2",
+    "description": "OAuth2 client credentials; the token is sent as `Authorization: Bearer <token>`.",
+    "flows": {
+      "clientCredentials": {
+        "tokenUrl": "https://auth.vectara.io/oauth2/token",
+        "scopes": {}
+      }
+    }
+  }
+} as const;
+
 /** Parameter constraints of each operation, read from the spec: the client validates input by these. */
 export const parameterRules = {
   "listAgentSessions": {

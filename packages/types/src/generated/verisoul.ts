@@ -100,6 +100,15 @@ export const servers = [
   }
 ] as const;
 
+/** The security schemes the spec declares: how a request proves who sends it. */
+export const securitySchemes = {
+  "apiKeyAuth": {
+    "type": "apiKey",
+    "in": "header",
+    "name": "x-api-key"
+  }
+} as const;
+
 /** Parameter constraints of each operation, read from the spec: the client validates input by these. */
 export const parameterRules = {
   "getAccountSessions": {
