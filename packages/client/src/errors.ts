@@ -39,44 +39,42 @@ export interface RequestTarget {
   operation?: string | undefined;
 }
 
-const describeTarget = ({ url, operation }: RequestTarget) => (operation ? `${operation}: request to ${url}` : `Request to ${url}`);
-
-/** A single request took longer than `timeoutMs`. */
-export class TimeoutError extends ApiContractsError {
-  override name = 'TimeoutError';
+/** A request that got no usable HTTP response: it names where the request went and, when a client method sent it, the operation. */
+export class RequestError extends ApiContractsError {
+  override name = 'RequestError';
   readonly url: string;
   readonly operation: string | undefined;
+  constructor(target: RequestTarget, what: string, options?: { cause: unknown }) {
+    super(`${target.operation ? `${target.operation}: request to` : 'Request to'} ${target.url} ${what}`, options);
+    this.url = target.url;
+    this.operation = target.operation;
+  }
+}
+
+/** A single request took longer than `timeoutMs`. */
+export class TimeoutError extends RequestError {
+  override name = 'TimeoutError';
   constructor(
     target: RequestTarget,
     readonly timeoutMs: number,
   ) {
-    super(`${describeTarget(target)} timed out after ${timeoutMs} ms`);
-    this.url = target.url;
-    this.operation = target.operation;
+    super(target, `timed out after ${timeoutMs} ms`);
   }
 }
 
 /** The caller's AbortSignal fired. */
-export class AbortError extends ApiContractsError {
+export class AbortError extends RequestError {
   override name = 'AbortError';
-  readonly url: string;
-  readonly operation: string | undefined;
   constructor(target: RequestTarget) {
-    super(`${describeTarget(target)} was aborted by the caller`);
-    this.url = target.url;
-    this.operation = target.operation;
+    super(target, 'was aborted by the caller');
   }
 }
 
 /** The request never got a whole HTTP response (DNS, refused connection, reset socket...). */
-export class NetworkError extends ApiContractsError {
+export class NetworkError extends RequestError {
   override name = 'NetworkError';
-  readonly url: string;
-  readonly operation: string | undefined;
   constructor(target: RequestTarget, options: { cause: unknown }) {
-    super(`${describeTarget(target)} failed before a response: ${describe(options.cause)}`, options);
-    this.url = target.url;
-    this.operation = target.operation;
+    super(target, `failed before a response: ${describe(options.cause)}`, options);
   }
 }
 

@@ -15,6 +15,7 @@ export {
   AuthenticationError,
   NetworkError,
   PaginationError,
+  RequestError,
   type RequestTarget,
   TimeoutError,
   UnparseableBodyError,
