@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { specPath } from '../src/paths.js';
+import { specPath } from '@api-contracts/specs';
 import { startPrism } from '../src/prism.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -2,11 +2,12 @@ import { createVectaraClient } from '@api-contracts/client';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { pactDir } from '../src/paths.js';
-import { consumer, examples, placeholderApiKey, providers } from '../src/states.js';
+import { consumer, placeholderApiKey } from '../src/providers/provider.js';
+import { vectara } from '../src/providers/vectara.js';
 
 const { atLeastLike, boolean, eachLike, fromProviderState, like, regex } = MatchersV3;
-const ids = examples.vectara;
-const pact = new PactV4({ consumer, provider: providers.vectara, dir: pactDir, logLevel: 'error' });
+const ids = vectara.examples;
+const pact = new PactV4({ consumer, provider: vectara.name, dir: pactDir, logLevel: 'error' });
 
 const isoDateTime = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
 const sessionKey = '^[0-9a-zA-Z_-]+$';
@@ -39,7 +40,7 @@ const errorBody = (message: string, extra: Record<string, unknown> = {}) => ({
 
 /** An error interaction: the client configured not to retry must surface the status, messages and request id. */
 async function expectError(
-  state: string,
+  state: Parameters<typeof vectara.state>[0],
   description: string,
   status: number,
   message: string,
@@ -47,7 +48,7 @@ async function expectError(
 ) {
   await pact
     .addInteraction()
-    .given(state, { agentKey: options.agentKey })
+    .given(vectara.state(state), { agentKey: options.agentKey })
     .uponReceiving(description)
     .withRequest('GET', path(options.agentKey), (request) => {
       request.headers(headers);
@@ -76,7 +77,7 @@ describe('Vectara consumer pact', () => {
   it('lists the first page of an agent’s sessions', async () => {
     await pact
       .addInteraction()
-      .given('an agent with sessions', { agentKey: ids.agentKey })
+      .given(vectara.state('an agent with sessions'), { agentKey: ids.agentKey })
       .uponReceiving('a request for the first page of an agent’s sessions')
       .withRequest('GET', path(ids.agentKey), (request) => request.headers(headers).query({ limit: '10' }))
       .willRespondWith(200, (response) => response.jsonBody(page(ids.agentKey)))
@@ -95,7 +96,7 @@ describe('Vectara consumer pact', () => {
   it('gets a page_key with a page of one session when the agent has more', async () => {
     await pact
       .addInteraction()
-      .given('an agent with more than one page of sessions', { agentKey: ids.agentKey })
+      .given(vectara.state('an agent with more than one page of sessions'), { agentKey: ids.agentKey })
       .uponReceiving('a request for one session of an agent that has more')
       .withRequest('GET', path(ids.agentKey), (request) => request.headers(headers).query({ limit: '1' }))
       .willRespondWith(200, (response) =>
@@ -111,7 +112,7 @@ describe('Vectara consumer pact', () => {
   it('follows page_key to the next page', async () => {
     await pact
       .addInteraction()
-      .given('an agent with more than one page of sessions', { agentKey: ids.agentKey, pageKey: ids.pageKey })
+      .given(vectara.state('an agent with more than one page of sessions'), { agentKey: ids.agentKey, pageKey: ids.pageKey })
       .uponReceiving('a request for the next page of an agent’s sessions')
       .withRequest('GET', path(ids.agentKey), (request) =>
         request.headers(headers).query({ limit: '1', page_key: fromProviderState('${pageKey}', ids.pageKey) }),
@@ -129,7 +130,7 @@ describe('Vectara consumer pact', () => {
     const metadataFilter = "user_role = 'premium' AND tier >= 2";
     await pact
       .addInteraction()
-      .given('an agent with sessions', { agentKey: ids.agentKey })
+      .given(vectara.state('an agent with sessions'), { agentKey: ids.agentKey })
       .uponReceiving('a request for an agent’s sessions filtered by name and metadata')
       .withRequest('GET', path(ids.agentKey), (request) => request.headers(headers).query({ filter, metadata_filter: metadataFilter }))
       // A filter promises nothing about how many sessions match: none is a valid answer.
@@ -143,7 +144,7 @@ describe('Vectara consumer pact', () => {
   it('lists nothing for an agent without sessions', async () => {
     await pact
       .addInteraction()
-      .given('an agent without sessions', { agentKey: ids.emptyAgentKey })
+      .given(vectara.state('an agent without sessions'), { agentKey: ids.emptyAgentKey })
       .uponReceiving('a request for the sessions of an agent that has none')
       .withRequest('GET', path(ids.emptyAgentKey), (request) => request.headers(headers))
       .willRespondWith(200, (response) => response.jsonBody({ sessions: [], metadata: {} }))

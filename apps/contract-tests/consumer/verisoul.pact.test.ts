@@ -2,11 +2,12 @@ import { createVerisoulClient } from '@api-contracts/client';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { pactDir } from '../src/paths.js';
-import { consumer, examples, placeholderApiKey, providers } from '../src/states.js';
+import { consumer, placeholderApiKey } from '../src/providers/provider.js';
+import { verisoul } from '../src/providers/verisoul.js';
 
 const { eachLike, fromProviderState, like, integer } = MatchersV3;
-const ids = examples.verisoul;
-const pact = new PactV4({ consumer, provider: providers.verisoul, dir: pactDir, logLevel: 'error' });
+const ids = verisoul.examples;
+const pact = new PactV4({ consumer, provider: verisoul.name, dir: pactDir, logLevel: 'error' });
 
 const path = (accountId: string) => fromProviderState('/account/${accountId}/sessions', `/account/${accountId}/sessions`);
 const headers = { 'x-api-key': like(placeholderApiKey) };
@@ -16,7 +17,7 @@ describe('Verisoul consumer pact', () => {
   it('gets the sessions of an account that has some', async () => {
     await pact
       .addInteraction()
-      .given('an account with sessions', { accountId: ids.accountId })
+      .given(verisoul.state('an account with sessions'), { accountId: ids.accountId })
       .uponReceiving('a request for the sessions of an account')
       .withRequest('GET', path(ids.accountId), (request) => request.headers(headers))
       .willRespondWith(200, (response) =>
@@ -34,7 +35,7 @@ describe('Verisoul consumer pact', () => {
   it('gets an empty list for an account without sessions', async () => {
     await pact
       .addInteraction()
-      .given('an account without sessions', { accountId: ids.emptyAccountId })
+      .given(verisoul.state('an account without sessions'), { accountId: ids.emptyAccountId })
       .uponReceiving('a request for the sessions of an account that has none')
       .withRequest('GET', path(ids.emptyAccountId), (request) => request.headers(headers))
       .willRespondWith(200, (response) => response.jsonBody({ request_id: like('0b8d3f5e-2f4a-4c61-9a51-3f0c7f1d2e11'), sessions: [] }))
@@ -46,7 +47,7 @@ describe('Verisoul consumer pact', () => {
   it('gets a 400 "Account not found" for an unknown account', async () => {
     await pact
       .addInteraction()
-      .given('no account with that id', { accountId: ids.unknownAccountId })
+      .given(verisoul.state('no account with that id'), { accountId: ids.unknownAccountId })
       .uponReceiving('a request for the sessions of an unknown account')
       .withRequest('GET', path(ids.unknownAccountId), (request) => request.headers(headers))
       .willRespondWith(400, (response) => response.jsonBody({ statusCode: integer(400), message: like('Account not found') }))

@@ -10,10 +10,10 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type Api, apis as allApis } from '@api-contracts/specs';
 import { reportDir } from './paths.js';
 import { renderDriftMarkdown, renderTable, writeReports } from './report.js';
 import { runContracts } from './run.js';
-import { type ApiName, apiNames } from './states.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -25,10 +25,10 @@ async function main(): Promise<number> {
       pacts: { type: 'string' },
     },
   });
-  const apis = (values.api ?? [...apiNames]) as ApiName[];
-  const unknown = apis.filter((api) => !apiNames.includes(api));
+  const apis = (values.api ?? [...allApis]) as Api[];
+  const unknown = apis.filter((api) => !allApis.includes(api));
   if (unknown.length > 0) {
-    console.error(`unknown --api ${unknown.join(', ')}: expected ${apiNames.join(' or ')}`);
+    console.error(`unknown --api ${unknown.join(', ')}: expected ${allApis.join(' or ')}`);
     return 2;
   }
   const report = await runContracts({

@@ -1,16 +1,11 @@
-import type { RouteResult } from './run.js';
-import type { SchemaFinding } from './schema-check.js';
-
-export interface DriftFinding extends SchemaFinding {
-  source: 'pact' | 'schema';
-}
+import type { DriftFinding, RouteResult } from './model.js';
 
 /**
- * Turns a live result's pact mismatches and schema findings into classified drift. Breaking drift fails
- * the interaction; additive drift (a field or header the spec does not mention) is a warning unless
- * `strict`.
+ * A live result with its pact mismatches and schema findings classified into drift, as a new result. Breaking
+ * drift fails the interaction; additive drift (a field or header the spec does not mention) is a warning
+ * unless `strict`.
  */
-export function classifyDrift(result: RouteResult, strict: boolean): void {
+export function classifyDrift(result: RouteResult, strict: boolean): RouteResult {
   const pactFailed = result.outcome === 'fail';
   const fromPact: DriftFinding[] = pactFailed
     ? (result.mismatches?.length ? result.mismatches : [{ path: '(interaction)', message: result.reason ?? 'pact failed' }]).map(
@@ -26,7 +21,6 @@ export function classifyDrift(result: RouteResult, strict: boolean): void {
       )
     : [];
   const drift = [...fromPact, ...(result.schemaFindings ?? []).map((finding) => ({ ...finding, source: 'schema' as const }))];
-  result.drift = drift;
   const breaking = drift.filter((finding) => finding.severity === 'breaking');
   const additive = drift.filter((finding) => finding.severity === 'additive');
   const describe = (findings: DriftFinding[]) =>
@@ -35,7 +29,11 @@ export function classifyDrift(result: RouteResult, strict: boolean): void {
     breaking.length > 0 && `breaking: ${describe(breaking)}`,
     additive.length > 0 && `additive${strict ? '' : ' (warning)'}: ${describe(additive)}`,
   ].filter(Boolean);
-  result.outcome = breaking.length > 0 || (strict && additive.length > 0) ? 'fail' : 'pass';
-  if (reasons.length > 0) result.reason = reasons.join('; ');
-  else delete result.reason;
+  const { reason: _replaced, ...unchanged } = result;
+  return {
+    ...unchanged,
+    drift,
+    outcome: breaking.length > 0 || (strict && additive.length > 0) ? 'fail' : 'pass',
+    ...(reasons.length > 0 && { reason: reasons.join('; ') }),
+  };
 }

@@ -2,8 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Builder } from 'junit-report-builder';
 import junitModule from 'junit-report-builder';
+import type { Outcome, Report, RouteResult } from './model.js';
 import { appDir } from './paths.js';
-import type { Outcome, Report, RouteResult } from './run.js';
 
 // The package's types describe an ESM default export; at runtime Node hands over its module.exports, the builder.
 const junit = junitModule as unknown as Builder;
@@ -80,11 +80,6 @@ export async function writeReports(report: Report, directory: string): Promise<s
   return [jsonFile, junitFile];
 }
 
-const operations: Record<string, string> = {
-  verisoul: 'GET /account/{account_id}/sessions (getAccountSessions)',
-  vectara: 'GET /v2/agents/{agent_key}/sessions (listAgentSessions)',
-};
-
 const cellText = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** The live drift report in Markdown: one row per finding, then what was skipped and why. */
@@ -98,15 +93,7 @@ export function renderDriftMarkdown(report: Report): string {
     for (const interaction of api.interactions) {
       for (const finding of interaction.live.drift ?? []) {
         rows.push(
-          `| ${[
-            api.api,
-            operations[api.api] ?? '',
-            interaction.description,
-            finding.severity,
-            `\`${finding.path}\``,
-            finding.expected,
-            finding.actual,
-          ]
+          `| ${[api.api, api.operation, interaction.description, finding.severity, `\`${finding.path}\``, finding.expected, finding.actual]
             .map(cellText)
             .join(' | ')} |`,
         );

@@ -1,20 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
+import { deref } from '@api-contracts/specs';
+import { openapiAjv } from '@api-contracts/specs/schema';
+import type { SchemaFinding } from './model.js';
 
-/** One way a real response differs from what the spec documents for it. */
-export interface SchemaFinding {
-  /** `breaking`: a consumer of the spec can break; `additive`: something the spec does not mention. */
-  severity: 'breaking' | 'additive';
-  /** JSON pointer into the response body, or `status` / `content-type`. */
-  path: string;
-  /** The schema keyword broken (`required`, `type`, `format`, `enum`, `pattern`, `additionalProperties`...), or `status`/`content-type`. */
-  keyword: string;
-  expected: string;
-  actual: string;
-  message: string;
-}
+type Ajv = ReturnType<typeof openapiAjv>;
+type ErrorObject = NonNullable<ReturnType<Ajv['compile']>['errors']>[number];
 
 interface ResponseObject {
   $ref?: string;
@@ -26,20 +15,15 @@ interface Operation {
 }
 
 /**
- * Validates responses against a spec with ajv. OpenAPI 3.0 schemas are a JSON Schema subset plus a few
- * keywords of their own, so ajv runs non-strict with the whole document registered, letting $refs resolve.
+ * Validates responses against a spec with the repo's one OpenAPI ajv set-up (`@api-contracts/specs/schema`),
+ * the whole document registered as `spec` so $refs resolve; `verbose` keeps each error's data for the finding.
  */
 export class ResponseValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
-  private constructor(private readonly spec: { paths: Record<string, Record<string, Operation>>; components?: unknown }) {
-    addFormats.default(this.ajv);
-    this.ajv.addSchema(spec, 'spec');
+  private readonly ajv: Ajv;
+  constructor(private readonly spec: { paths: Record<string, Record<string, Operation>>; components?: unknown }) {
+    this.ajv = openapiAjv(spec, { verbose: true });
     // The same spec with every object schema closed: what it adds to the findings is what the spec never mentions.
     this.ajv.addSchema(closeObjects(structuredClone(spec)), 'closed');
-  }
-
-  static async load(specFile: string): Promise<ResponseValidator> {
-    return new ResponseValidator(parse(await readFile(specFile, 'utf8')));
   }
 
   /** The spec's path template that `path` (as sent) falls under, or `path` itself when none does. */
@@ -95,14 +79,7 @@ export class ResponseValidator {
   }
 
   private resolve(response: ResponseObject): ResponseObject {
-    if (!response.$ref) return response;
-    return response.$ref
-      .slice(2)
-      .split('/')
-      .reduce(
-        (node: Record<string, unknown>, token) => node[token] as Record<string, unknown>,
-        this.spec as unknown as Record<string, unknown>,
-      ) as typeof response;
+    return deref(this.spec, response) as ResponseObject;
   }
 
   private pointerOf(pathTemplate: string, method: string, status: string, operation: Operation): string {

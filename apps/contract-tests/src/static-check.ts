@@ -1,24 +1,15 @@
 import { readFile } from 'node:fs/promises';
+import { type Api, loadSpec } from '@api-contracts/specs';
 import { Comparator } from '@pactflow/openapi-pact-comparator';
-import { parse } from 'yaml';
-
-export interface StaticFinding {
-  /** The comparator's rule code, e.g. `response.body.incompatible`. */
-  code: string;
-  type: 'error' | 'warning';
-  message: string;
-  /** Where in the pact, e.g. `[root].interactions[2].response.body.sessions.0.enabled`. */
-  location: string;
-}
+import type { PactFile, RouteResult, StaticFinding } from './model.js';
 
 /**
  * Compares every request and response of a pact with the spec, no server involved, as PactFlow's
  * bi-directional contract testing does, using PactFlow's own comparator. Findings are grouped by
  * interaction description.
  */
-export async function staticCheck(specFile: string, pactFile: string): Promise<Map<string, StaticFinding[]>> {
-  const spec = parse(await readFile(specFile, 'utf8'));
-  const pact = JSON.parse(await readFile(pactFile, 'utf8')) as { interactions: { description: string }[] };
+export async function staticCheck(spec: unknown, pactFile: string): Promise<Map<string, StaticFinding[]>> {
+  const pact = JSON.parse(await readFile(pactFile, 'utf8')) as PactFile;
   const byInteraction = new Map<string, StaticFinding[]>(pact.interactions.map((interaction) => [interaction.description, []]));
   for await (const result of new Comparator(spec).compare(pact)) {
     const finding: StaticFinding = {
@@ -34,4 +25,18 @@ export async function staticCheck(specFile: string, pactFile: string): Promise<M
     else for (const findings of byInteraction.values()) findings.push(finding);
   }
   return byInteraction;
+}
+
+/** The static route: one result per interaction, failing on the comparator's errors (warnings are reported, not failed). */
+export async function staticRoute(api: Api, pactFile: string): Promise<Map<string, RouteResult>> {
+  const results = new Map<string, RouteResult>();
+  for (const [description, findings] of await staticCheck(loadSpec(api), pactFile)) {
+    const errors = findings.filter((finding) => finding.type === 'error');
+    results.set(description, {
+      outcome: errors.length > 0 ? 'fail' : 'pass',
+      ...(findings.length > 0 && { reason: findings.map((finding) => `${finding.code}: ${finding.message}`).join('; ') }),
+      findings,
+    });
+  }
+  return results;
 }

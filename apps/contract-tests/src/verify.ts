@@ -2,39 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
-
-/** What a route does for one provider state before its interaction is replayed. */
-export interface StateSetup {
-  /** Values for the pact's `fromProviderState` expressions (ids in paths and bodies). */
-  params: Record<string, string>;
-  /** Headers to set on the replayed request (Prism's `Prefer`, live credentials); `undefined` removes one. */
-  headers: Record<string, string | undefined>;
-}
-
-/** A state set up, or why its interaction is skipped, or why it fails without being replayed. */
-export type SetupOutcome = StateSetup | { skip: string } | { fail: Mismatch };
-
-export interface Mismatch {
-  /** Where: a JSON path into the body, a header name, `status`... */
-  path: string;
-  expected?: string;
-  actual?: string;
-  message: string;
-}
-
-export interface InteractionResult {
-  description: string;
-  state: string;
-  outcome: 'pass' | 'fail' | 'skip';
-  reason?: string;
-  mismatches: Mismatch[];
-}
-
-interface PactFile {
-  consumer: { name: string };
-  provider: { name: string };
-  interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[];
-}
+import type { InteractionResult, PactFile, RouteResult, SetupOutcome, StateSetup } from './model.js';
 
 export interface VerifyOptions {
   pactFile: string;
@@ -164,6 +132,6 @@ function applyVerifierOutput(output: unknown, results: Map<string, InteractionRe
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** A Verifier result as one route's cell of the report. */
-export function routeResult(result: InteractionResult): { outcome: InteractionResult['outcome']; reason?: string; mismatches: Mismatch[] } {
+export function routeResult(result: InteractionResult): RouteResult {
   return { outcome: result.outcome, ...(result.reason && { reason: result.reason }), mismatches: result.mismatches };
 }

@@ -4,17 +4,17 @@
  * must pass. This suite is the gate's own regression test; it prints its detection table.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Api } from '@api-contracts/specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DriftFinding } from '../src/drift.js';
+import type { DriftFinding } from '../src/model.js';
 import { runContracts } from '../src/run.js';
-import type { ApiName } from '../src/states.js';
 import { type Exchange, fixtures, startStandIn } from './support/stand-in.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: mutations reshape bodies freely.
 type Json = Record<string, any>;
 
 interface Mutation {
-  api: ApiName;
+  api: Api;
   name: string;
   kind: 'breaking' | 'benign';
   /** Rewrites the stand-in's answer. Untouched answers pass through. */
@@ -243,7 +243,7 @@ const mutations: Mutation[] = [
 ];
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
-const standIns: Partial<Record<ApiName, StandIn>> = {};
+const standIns: Partial<Record<Api, StandIn>> = {};
 let active: Mutation | undefined;
 const table: string[][] = [];
 

@@ -1,9 +1,12 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSpec } from '@api-contracts/specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pactDir, specPath } from '../src/paths.js';
-import { pactFileOf, runContracts } from '../src/run.js';
+import { pactFileOf } from '../src/pact-file.js';
+import { pactDir } from '../src/paths.js';
+import { vectara } from '../src/providers/vectara.js';
+import { runContracts } from '../src/run.js';
 import { staticCheck } from '../src/static-check.js';
 
 describe('the committed pacts, by the mock routes', () => {
@@ -30,12 +33,12 @@ describe('free-form session metadata', () => {
     const dir = await mkdtemp(join(tmpdir(), 'api-contracts-metadata-pact-'));
     try {
       await cp(pactDir, dir, { recursive: true });
-      const file = pactFileOf('vectara', dir);
+      const file = pactFileOf(vectara, dir);
       const pact = JSON.parse(await readFile(file, 'utf8'));
       const interaction = pact.interactions.find((candidate: { description: string }) => candidate.description.includes('first page'));
       interaction.response.body.content.sessions[0].metadata = { customer_id: 'customer_12345', priority: 'high' };
       await writeFile(file, JSON.stringify(pact));
-      const findings = await staticCheck(specPath('vectara'), file);
+      const findings = await staticCheck(loadSpec('vectara'), file);
       expect(findings.get(interaction.description)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -49,7 +52,7 @@ describe('a deliberately wrong pact', () => {
     // The Vectara pact, with the first page expecting `enabled` as a string and a field the spec lacks.
     wrongDir = await mkdtemp(join(tmpdir(), 'api-contracts-wrong-pact-'));
     await cp(pactDir, wrongDir, { recursive: true });
-    const file = pactFileOf('vectara', wrongDir);
+    const file = pactFileOf(vectara, wrongDir);
     const pact = JSON.parse(await readFile(file, 'utf8'));
     const interaction = pact.interactions.find((candidate: { description: string }) => candidate.description.includes('first page'));
     interaction.response.body.content.sessions[0].enabled = 'yes';
@@ -59,7 +62,7 @@ describe('a deliberately wrong pact', () => {
   afterAll(() => rm(wrongDir, { recursive: true, force: true }));
 
   it('fails the static check with the comparator’s rule codes', async () => {
-    const findings = await staticCheck(specPath('vectara'), pactFileOf('vectara', wrongDir));
+    const findings = await staticCheck(loadSpec('vectara'), pactFileOf(vectara, wrongDir));
     const forFirstPage = [...findings.entries()].find(([description]) => description.includes('first page'))?.[1] ?? [];
     expect(forFirstPage.map((finding) => finding.code)).toContain('response.body.incompatible');
     expect(forFirstPage.map((finding) => finding.location).join()).toMatch(/sessions\.0\.enabled|cursor/);

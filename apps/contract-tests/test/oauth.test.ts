@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readLiveSettings } from '../src/live.js';
 import { TokenError, tokenSource } from '../src/oauth.js';
+import { vectara } from '../src/providers/vectara.js';
+import { readLiveSettings } from '../src/settings.js';
 
 const secret = 'cs_unit_secret_do_not_leak';
 
@@ -81,19 +82,19 @@ describe('live settings for Vectara', () => {
   const base = { VECTARA_AGENT_KEY: 'customer_support', VECTARA_CLIENT_ID: 'client', VECTARA_CLIENT_SECRET: secret };
 
   it('uses OAuth with the token URL of the spec’s security scheme when no API key is set', () => {
-    expect(readLiveSettings('vectara', base)).toMatchObject({
+    expect(readLiveSettings(vectara, base)).toMatchObject({
       auth: { kind: 'oauth', clientId: 'client', tokenUrl: 'https://auth.vectara.io/oauth2/token' },
       baseUrl: 'https://api.vectara.io',
     });
   });
 
   it('lets VECTARA_TOKEN_URL override the token URL', () => {
-    expect(readLiveSettings('vectara', { ...base, VECTARA_TOKEN_URL: url })).toMatchObject({ auth: { kind: 'oauth', tokenUrl: url } });
+    expect(readLiveSettings(vectara, { ...base, VECTARA_TOKEN_URL: url })).toMatchObject({ auth: { kind: 'oauth', tokenUrl: url } });
   });
 
   it('prefers the API key when it is set, and needs both halves of the client credentials', () => {
-    expect(readLiveSettings('vectara', { ...base, VECTARA_API_KEY: 'key' })).toMatchObject({ auth: { kind: 'api-key', apiKey: 'key' } });
-    expect(readLiveSettings('vectara', { VECTARA_AGENT_KEY: 'customer_support', VECTARA_CLIENT_ID: 'client' })).toEqual({
+    expect(readLiveSettings(vectara, { ...base, VECTARA_API_KEY: 'key' })).toMatchObject({ auth: { kind: 'api-key', apiKey: 'key' } });
+    expect(readLiveSettings(vectara, { VECTARA_AGENT_KEY: 'customer_support', VECTARA_CLIENT_ID: 'client' })).toEqual({
       missing: ['VECTARA_API_KEY (or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET)'],
     });
   });

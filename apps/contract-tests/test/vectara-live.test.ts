@@ -4,7 +4,8 @@
  * shape (`id`, `total_count`, `code`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Report, runContracts } from '../src/run.js';
+import type { Report } from '../src/model.js';
+import { runContracts } from '../src/run.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;

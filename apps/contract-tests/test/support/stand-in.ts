@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { specPath } from '../../src/paths.js';
+import { type Api, loadSpec } from '@api-contracts/specs';
+import { stringify } from 'yaml';
 import { startPrism } from '../../src/prism.js';
-import type { ApiName } from '../../src/states.js';
 
 export const sentinelKey = 'sk_live_SENTINEL_do_not_leak_7f3a9c';
 export const sentinelClientId = 'client_SENTINEL_id_4b1e';
@@ -23,7 +22,7 @@ export const fixtures = {
 export type StandInAuth = 'api-key' | 'oauth';
 
 /** The environment a live run needs to treat the stand-in as the provider. */
-export function standInEnv(api: ApiName, baseUrl: string, auth: StandInAuth = 'api-key'): Record<string, string> {
+export function standInEnv(api: Api, baseUrl: string, auth: StandInAuth = 'api-key'): Record<string, string> {
   if (api === 'verisoul') {
     return {
       VERISOUL_API_KEY: sentinelKey,
@@ -67,11 +66,11 @@ export interface StandInOptions {
  * OAuth2 token endpoint (`POST /oauth2/token`, client credentials) issues tokens the front then accepts.
  * `mutate` may rewrite any answer, which is how drift is simulated.
  */
-export async function startStandIn(api: ApiName, options: StandInOptions = {}) {
+export async function startStandIn(api: Api, options: StandInOptions = {}) {
   // json-schema-faker settings travel in the spec: always fill optional fields, invent no others, never return an empty list,
   // so dynamic answers carry everything the pacts rely on.
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-stand-in-'));
-  const spec = parse(await readFile(specPath(api), 'utf8'));
+  const spec = loadSpec(api);
   spec['x-json-schema-faker'] = { alwaysFakeOptionals: true, fillProperties: false, minItems: 1, maxItems: 3 };
   const specFile = join(workDir, 'openapi.yaml');
   await writeFile(specFile, stringify(spec));
@@ -207,7 +206,7 @@ async function sessionPool(prismUrl: string): Promise<Session[]> {
   return pool;
 }
 
-function choosePrefer(api: ApiName, authorised: boolean, url: URL, issuedPageKeys: Set<string>): string | undefined {
+function choosePrefer(api: Api, authorised: boolean, url: URL, issuedPageKeys: Set<string>): string | undefined {
   // Error answers come from the spec's named examples (dynamic=false): a real provider sends the right body.
   if (!authorised) return api === 'vectara' ? 'code=401, dynamic=false' : 'code=400, dynamic=false';
   const id = decodeURIComponent(url.pathname.split('/')[api === 'verisoul' ? 2 : 3] ?? '');

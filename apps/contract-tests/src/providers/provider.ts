@@ -1,0 +1,146 @@
+/**
+ * What a provider descriptor holds: one file per provider (`vectara.ts`, `verisoul.ts`) says everything the
+ * suite needs to know about it. A third provider is one new file here plus its spec.
+ */
+import { type Api, loadSpec } from '@api-contracts/specs';
+import type { SetupOutcome } from '../model.js';
+
+/** The pact consumer: this repo's client. */
+export const consumer = 'api-contracts-client';
+
+/** A placeholder written into pacts as the x-api-key example; the header is matched by type only. */
+export const placeholderApiKey = 'placeholder-api-key';
+
+/** The environment variables of a live run, by what they hold. */
+export interface LiveVariables {
+  /** The API key, sent as `x-api-key`. */
+  apiKey: string;
+  /** OAuth2 client credentials, used when the API key is not set (token URL from the spec unless `tokenUrl` is set). */
+  oauth?: { clientId: string; clientSecret: string; tokenUrl: string };
+  /** Overrides the default base URL (the spec's first server). */
+  baseUrl: string;
+  /** Existing ids at the provider, required, keyed like the pacts' provider-state parameters. */
+  ids: Record<string, string>;
+  /** Optional ids; a state that needs a missing one is skipped with the variable to set. */
+  optionalIds: Record<string, string>;
+}
+
+/**
+ * A provider's variables, all named `<prefix>_…`: `_API_KEY`, `_BASE_URL`, with `oauth` also `_CLIENT_ID`,
+ * `_CLIENT_SECRET` and `_TOKEN_URL`; `ids` and `optionalIds` map each id to its suffix.
+ */
+export function liveVariables(
+  prefix: string,
+  { oauth = false, ids, optionalIds }: { oauth?: boolean; ids: Record<string, string>; optionalIds: Record<string, string> },
+): LiveVariables {
+  const named = (suffixes: Record<string, string>) =>
+    Object.fromEntries(Object.entries(suffixes).map(([id, suffix]) => [id, `${prefix}_${suffix}`]));
+  return {
+    apiKey: `${prefix}_API_KEY`,
+    ...(oauth && { oauth: { clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET`, tokenUrl: `${prefix}_TOKEN_URL` } }),
+    baseUrl: `${prefix}_BASE_URL`,
+    ids: named(ids),
+    optionalIds: named(optionalIds),
+  };
+}
+
+/** Request headers that carry credentials; `undefined` removes a header from the replayed request. */
+export type AuthHeaders = Record<string, string | undefined>;
+
+/** What a state handler gets to set a live state up: read-only means, never a way to change the provider. */
+export interface LiveStateContext {
+  /** The parameters the pact gives this state (the consumer's example values). */
+  params: Record<string, unknown>;
+  /** The descriptor's variables, to name one in a skip reason. */
+  variables: LiveVariables;
+  ids: Record<string, string>;
+  optionalIds: Record<string, string | undefined>;
+  /** Headers that authenticate as the configured credentials. */
+  headers: AuthHeaders;
+  /** Headers with credentials the provider cannot accept. */
+  refusedHeaders(): AuthHeaders;
+  /** An id no provider has: random, so a "not found" state is never met by chance. */
+  missingId(prefix?: string): string;
+  /** A read-only GET of `path` at the provider with the configured credentials: status and JSON body (undefined when not JSON). */
+  get(path: string, query?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** The value of `make`, computed once per live run of the provider (for probes several states share). */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
+export interface StateDefinition {
+  /** The Prism `Prefer` header that makes the mock answer as the state describes (a status and/or a named example). */
+  prefer: string;
+  /** How a live provider is put in this state, or why it cannot be. */
+  live: { skip: string } | ((context: LiveStateContext) => SetupOutcome | Promise<SetupOutcome>);
+}
+
+export interface Provider<State extends string = string> {
+  api: Api;
+  /** The pact's provider name. */
+  name: string;
+  /** The operation the pacts exercise, as the reports name it, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`. */
+  operation: string;
+  /** Where the live provider is unless the base-URL variable says otherwise: the spec's first server. */
+  defaultBaseUrl: string;
+  variables: LiveVariables;
+  /** Ids the consumer pacts use; they are the spec examples' ids, so Prism's example answers agree with them. */
+  examples: Record<string, string>;
+  /** Every provider state the pacts use, keyed by name (as pact-js keys its state handlers). */
+  states: Record<State, StateDefinition>;
+  /** A state's name, checked: a typo in a consumer test's `.given(provider.state('…'))` fails typecheck. */
+  state(name: State): State;
+}
+
+/**
+ * A descriptor from what only the provider knows; the rest comes from its spec: the default URL is the first of
+ * the spec's `servers` (as `@api-contracts/types` generates them), the operation the spec's one operation.
+ */
+export function defineProvider<const State extends string, const Examples extends Record<string, string>>(
+  descriptor: Omit<Provider<State>, 'state' | 'examples' | 'operation' | 'defaultBaseUrl'> & {
+    examples: Examples;
+    servers: readonly { url: string }[];
+  },
+): Provider<State> & { examples: Examples } {
+  const { servers, ...rest } = descriptor;
+  return {
+    ...rest,
+    operation: operationOf(loadSpec(descriptor.api)),
+    defaultBaseUrl: servers[0]?.url ?? '',
+    state: (name) => {
+      if (!Object.hasOwn(descriptor.states, name)) throw new TypeError(`${descriptor.api} has no provider state ${JSON.stringify(name)}`);
+      return name;
+    },
+  };
+}
+
+/** `METHOD /path (operationId)` of a spec's one operation, for reports. */
+function operationOf(spec: { paths?: Record<string, Record<string, { operationId?: string }>> }): string {
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (methods.includes(method)) return `${method.toUpperCase()} ${path} (${operation.operationId ?? 'no operationId'})`;
+    }
+  }
+  return '(no operation)';
+}
+
+// Live set-ups most states share. `id` names a value of the descriptor's `ids`/`optionalIds`, `param` the
+// pact's provider-state parameter it fills.
+
+/** The state of an id the run's settings name (required). */
+export const existingId =
+  (id: string, param = id) =>
+  ({ ids, headers }: LiveStateContext): SetupOutcome => ({ params: { [param]: ids[id] ?? '' }, headers });
+
+/** The state of an optional id: skipped, naming its variable, when it is not set. */
+export const optionalId =
+  (id: string, param: string, meaning: string) =>
+  ({ optionalIds, variables, headers }: LiveStateContext): SetupOutcome => {
+    const value = optionalIds[id];
+    return value ? { params: { [param]: value }, headers } : { skip: `set ${variables.optionalIds[id]} (${meaning}) to verify this state` };
+  };
+
+/** The state of an id the provider does not have. */
+export const unknownId =
+  (param: string, prefix = '') =>
+  ({ missingId, headers }: LiveStateContext): SetupOutcome => ({ params: { [param]: missingId(prefix) }, headers });

@@ -1,0 +1,72 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedExchange {
+  method: string;
+  /** Path without the query, as sent. */
+  path: string;
+  status: number;
+  headers: IncomingHttpHeaders;
+  contentType: string | null;
+  /** Parsed as JSON when it is JSON, else the text. */
+  body: unknown;
+}
+
+// Hop-by-hop and encoding headers: the proxy's own connection sets them.
+const requestHeadersNotForwarded = ['host', 'connection', 'content-length', 'accept-encoding'];
+const responseHeadersNotForwarded = ['content-encoding', 'content-length', 'transfer-encoding', 'connection'];
+
+/**
+ * A reverse proxy on 127.0.0.1 between the Pact Verifier and a live provider that records every
+ * response, so each can also be validated against the spec. It forwards requests as they come (the
+ * request filter has already set the credentials) and never logs headers.
+ */
+export async function startRecorder(upstream: string) {
+  const exchanges: RecordedExchange[] = [];
+  const base = new URL(upstream);
+  const server = createServer(async (request, response) => {
+    try {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value === undefined || requestHeadersNotForwarded.includes(name)) continue;
+        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const target = new URL(request.url ?? '/', base);
+      target.pathname = base.pathname.replace(/\/$/, '') + target.pathname;
+      const upstreamResponse = await fetch(target, { method: request.method ?? 'GET', headers, redirect: 'manual' });
+      const text = await upstreamResponse.text();
+      const contentType = upstreamResponse.headers.get('content-type');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      exchanges.push({
+        method: request.method ?? 'GET',
+        path: new URL(request.url ?? '/', 'http://x').pathname,
+        status: upstreamResponse.status,
+        headers: Object.fromEntries(upstreamResponse.headers),
+        contentType,
+        body,
+      });
+      const outgoing: Record<string, string> = {};
+      upstreamResponse.headers.forEach((value, name) => {
+        if (!responseHeadersNotForwarded.includes(name)) outgoing[name] = value;
+      });
+      response.writeHead(upstreamResponse.status, outgoing);
+      response.end(text);
+    } catch (error) {
+      response.writeHead(502, { 'content-type': 'text/plain' });
+      response.end(`recorder could not reach the provider: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    exchanges,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
