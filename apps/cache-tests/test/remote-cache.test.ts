@@ -1,0 +1,267 @@
+/**
+ * Many runners, one remote cache: turbo's remote cache protocol against a real server (turborepo-remote-cache,
+ * local storage, 127.0.0.1, an ephemeral port), with two fresh clones of this repo as two CI runners.
+ * Steps run in order: each builds on what the server holds after the previous one.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloneRepo, headCommit, type Run } from './support/clone.js';
+import { startCacheServer } from './support/server.js';
+
+/** The tasks of `pnpm contracts` (turbo run contracts and what it depends on). */
+const pipeline = [
+  '@api-contracts/types#generate',
+  '@api-contracts/types#build',
+  '@api-contracts/client#build',
+  '@api-contracts/contract-tests#pacts',
+  '@api-contracts/contract-tests#contracts',
+];
+const report = 'apps/contract-tests/reports/contracts.json';
+const generated = 'packages/types/src/generated/vectara.ts';
+const spec = 'specs/vectara/openapi.yaml';
+const clientSource = 'packages/client/src/index.ts';
+
+const team = 'api-contracts-ci';
+const token = randomBytes(24).toString('hex');
+const signatureKey = randomBytes(32).toString('hex');
+
+let server: Awaited<ReturnType<typeof startCacheServer>>;
+let first: Awaited<ReturnType<typeof cloneRepo>>;
+let second: Awaited<ReturnType<typeof cloneRepo>>;
+let remote: Record<string, string>;
+
+beforeAll(async () => {
+  const commit = await headCommit();
+  server = await startCacheServer(token);
+  remote = { TURBO_API: server.url, TURBO_TOKEN: token, TURBO_TEAM: team, TURBO_REMOTE_CACHE_SIGNATURE_KEY: signatureKey };
+  // Both runners at the same commit, whatever lands on the repo meanwhile.
+  const [a, b] = await Promise.allSettled([cloneRepo(commit), cloneRepo(commit)]);
+  if (a.status === 'fulfilled') first = a.value;
+  if (b.status === 'fulfilled') second = b.value;
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+});
+afterAll(async () => {
+  await Promise.all([first?.remove(), second?.remove()]);
+  await server?.remove();
+  if (server) expect(server.running()).toBe(false);
+});
+
+/** Each task's cache verdict: REMOTE or LOCAL for a hit, MISS when it ran. */
+const verdicts = (run: Run) =>
+  Object.fromEntries(Object.entries(run.tasks).map(([id, task]) => [id, task.status === 'HIT' ? (task.source ?? 'HIT') : 'MISS']));
+const every = (run: Run, verdict: string) => Object.fromEntries(Object.keys(run.tasks).map((id) => [id, verdict]));
+const hashes = (run: Run) => Object.fromEntries(Object.entries(run.tasks).map(([id, task]) => [id, task.hash]));
+const reportOf = async (clone: typeof first) => JSON.parse(await clone.read(report)) as { exitCode: number; summary: unknown };
+
+/** The requests the server completed while `action` ran. */
+async function during<T>(action: () => Promise<T>) {
+  const before = server.requests().length;
+  const result = await action();
+  return { result, requests: server.requests().slice(before) };
+}
+const artifactUrl = (hash: string) => `/v8/artifacts/${hash}?slug=${team}`;
+
+async function filesUnder(root: string, dir = ''): Promise<Record<string, string>> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true });
+  const files: Record<string, string> = {};
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, await filesUnder(root, path));
+    else files[path] = await readFile(join(root, path), 'utf8');
+  }
+  return files;
+}
+
+let firstRun: Run;
+let editedRun: Run;
+
+describe.sequential('two runners sharing a remote cache', () => {
+  it('the first runner runs every task and uploads each result, signed', async () => {
+    firstRun = await first.contracts(remote);
+    expect(firstRun.exitCode, firstRun.output).toBe(0);
+    expect(firstRun.output).toContain('Remote caching enabled');
+    expect(firstRun.output).not.toContain('WARNING');
+    expect(Object.keys(firstRun.tasks)).toEqual(expect.arrayContaining(pipeline));
+    expect(verdicts(firstRun)).toEqual(every(firstRun, 'MISS'));
+    // On the server: one artifact per task, each with turbo's signature tag (HMAC of the key, hash and bytes).
+    expect(await server.files(team)).toEqual(
+      Object.values(hashes(firstRun))
+        .flatMap((hash) => [hash, `${hash}.tag`])
+        .sort(),
+    );
+    for (const hash of Object.values(hashes(firstRun))) {
+      expect((await server.read(server.tag(team, hash))).toString('utf8')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    }
+    expect((await reportOf(first)).exitCode).toBe(0);
+  });
+
+  it('a second runner, a fresh clone with an empty local cache, gets every task from the server', async () => {
+    expect(second.exists('.turbo/cache')).toBe(false);
+    const { result: run, requests } = await during(() => second.contracts(remote));
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain('FULL TURBO');
+    expect(verdicts(run)).toEqual(every(run, 'REMOTE'));
+    expect(hashes(run)).toEqual(hashes(firstRun));
+    expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
+    // The outputs are the first runner's, byte for byte (the report carries its generatedAt): restored, not re-run.
+    expect(await second.read(report)).toEqual(await first.read(report));
+    expect(await filesUnder(second.path('apps/contract-tests/pacts'))).toEqual(await filesUnder(first.path('apps/contract-tests/pacts')));
+  });
+});
+
+describe.sequential('a change re-runs exactly the tasks that depend on it', () => {
+  let original: string;
+  let originalTypes: string;
+  let marker: string;
+
+  it('a spec change: every task of the pipeline reads the spec (directly or through ^build), so each one runs again', async () => {
+    original = await second.read(spec);
+    originalTypes = await second.read(generated);
+    // A description that reaches the generated types, so the change is visible in a task's output.
+    const line = original
+      .split('\n')
+      .map((text) => /^\s+description: ([A-Z][^>|'"]+\.)$/.exec(text))
+      .find((match) => match?.[1] && originalTypes.includes(`@description ${match[1]}`));
+    expect(line, 'a one-line description of the spec that reaches the generated types').toBeTruthy();
+    marker = `${line?.[1]} Edited by the cache test.`;
+    await second.write(spec, original.replace(line?.[0] ?? '', line?.[0].replace(line[1] ?? '', marker) ?? ''));
+    await second.reset();
+
+    editedRun = await second.contracts(remote);
+    expect(editedRun.exitCode, editedRun.output).toBe(0);
+    expect(verdicts(editedRun)).toEqual(every(editedRun, 'MISS'));
+    for (const task of pipeline) expect(editedRun.tasks[task]?.hash, task).not.toBe(firstRun.tasks[task]?.hash);
+    expect(await second.read(generated)).toContain(`@description ${marker}`);
+    for (const hash of Object.values(hashes(editedRun))) expect(server.has(server.tag(team, hash)), hash).toBe(true);
+    expect((await reportOf(second)).exitCode).toBe(0);
+  });
+
+  it('a client-only change: the types come from the server; the client build, pacts and contracts run again', async () => {
+    // Back to the commit (the generated types are committed, and an input of generate too).
+    await second.write(spec, original);
+    await second.write(generated, originalTypes);
+    expect(await second.git('status', '--porcelain')).toBe('');
+    const source = await second.read(clientSource);
+    await second.write(clientSource, `${source}\n// A change of the client only.\n`);
+    await second.reset();
+    const run = await second.contracts(remote);
+    await second.write(clientSource, source);
+
+    expect(run.exitCode, run.output).toBe(0);
+    expect(verdicts(run)).toEqual({
+      ...every(run, 'MISS'),
+      '@api-contracts/types#generate': 'REMOTE',
+      '@api-contracts/types#build': 'REMOTE',
+    });
+    for (const task of ['@api-contracts/types#generate', '@api-contracts/types#build']) {
+      expect(run.tasks[task]?.hash).toBe(firstRun.tasks[task]?.hash);
+    }
+    for (const task of ['@api-contracts/client#build', '@api-contracts/contract-tests#pacts', '@api-contracts/contract-tests#contracts']) {
+      expect(run.tasks[task]?.hash, task).not.toBe(firstRun.tasks[task]?.hash);
+    }
+    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(await second.git('status', '--porcelain')).toBe('');
+  });
+});
+
+describe.sequential('signed artifacts', () => {
+  it('refuses an artifact whose bytes were changed on the server: the task runs again, its output is right', async () => {
+    const build = firstRun.tasks['@api-contracts/types#build']?.hash ?? '';
+    const stored = server.artifact(team, build);
+    const bytes = await server.read(stored);
+    for (let at = bytes.length >> 1; at < (bytes.length >> 1) + 8; at++) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    await server.write(stored, bytes);
+    await second.reset();
+
+    const { result: run, requests } = await during(() => second.contracts(remote));
+    expect(run.exitCode, run.output).toBe(0);
+    expect(verdicts(run)).toEqual({ ...every(run, 'REMOTE'), '@api-contracts/types#build': 'MISS' });
+    // The server did hand the tampered bytes over; turbo refused them, ran the build and uploaded a good result.
+    expect(requests.filter((request) => request.url === artifactUrl(build))).toEqual([
+      { method: 'GET', url: artifactUrl(build), status: 200 },
+      { method: 'PUT', url: artifactUrl(build), status: 200 },
+    ]);
+    expect(await filesUnder(second.path('packages/types/dist'))).toEqual(await filesUnder(first.path('packages/types/dist')));
+    expect((await reportOf(second)).exitCode).toBe(0);
+  });
+
+  it('refuses a well-formed artifact put in another’s place (the spec-edited generate under the HEAD hash)', async () => {
+    const genuine = firstRun.tasks['@api-contracts/types#generate']?.hash ?? '';
+    const substitute = editedRun.tasks['@api-contracts/types#generate']?.hash ?? '';
+    // Both the artifact and its tag are genuine, made by a runner with the key, for another hash.
+    await server.write(server.artifact(team, genuine), await server.read(server.artifact(team, substitute)));
+    await server.write(server.tag(team, genuine), await server.read(server.tag(team, substitute)));
+    await second.reset();
+
+    const { result: run, requests } = await during(() => second.contracts(remote));
+    expect(run.exitCode, run.output).toBe(0);
+    expect(verdicts(run)).toEqual({ ...every(run, 'REMOTE'), '@api-contracts/types#generate': 'MISS' });
+    expect(requests.filter((request) => request.method === 'GET' && request.url === artifactUrl(genuine))).toEqual([
+      { method: 'GET', url: artifactUrl(genuine), status: 200 },
+    ]);
+    // Had turbo used it, the generated types would carry the edited description: they are the committed ones.
+    expect(await second.read(generated)).not.toContain('Edited by the cache test.');
+    expect(await second.git('status', '--porcelain')).toBe('');
+  });
+
+  it('with `remoteCache.signature` in turbo.json, a runner without the key still runs, warned, using and uploading nothing', async () => {
+    const turboJson = await first.read('turbo.json');
+    const localConfig = await first.read('.turbo/config.json');
+    await first.write('turbo.json', JSON.stringify({ ...JSON.parse(turboJson), remoteCache: { signature: true } }, null, 2));
+    await first.write('.turbo/config.json', '{}\n');
+    await first.reset();
+    const generate = firstRun.tasks['@api-contracts/types#generate']?.hash ?? '';
+    const { TURBO_REMOTE_CACHE_SIGNATURE_KEY: _key, ...withoutKey } = remote;
+    try {
+      const { result: run, requests } = await during(() => first.turbo(['run', 'generate'], withoutKey));
+      expect(run.exitCode, run.output).toBe(0);
+      expect(run.output).toContain('artifact signature error');
+      expect(run.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
+      expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
+
+      // Another key: the server's artifacts (signed with the team's key) are refused too.
+      await first.reset();
+      const other = await first.turbo(['run', 'generate'], {
+        ...remote,
+        TURBO_REMOTE_CACHE_SIGNATURE_KEY: randomBytes(32).toString('hex'),
+      });
+      expect(other.exitCode, other.output).toBe(0);
+      expect(other.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
+    } finally {
+      await first.write('turbo.json', turboJson);
+      await first.write('.turbo/config.json', localConfig);
+    }
+  });
+});
+
+describe.sequential('a remote cache that cannot be used never fails the run, and never hits', () => {
+  it('a wrong token: every task runs, turbo warns, exit 0', async () => {
+    await second.reset();
+    const { result: run, requests } = await during(() => second.contracts({ ...remote, TURBO_TOKEN: 'not-the-token' }));
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toMatch(/WARNING\s+failed to contact remote cache: .*401 Unauthorized/);
+    expect(verdicts(run)).toEqual(every(run, 'MISS'));
+    // Each artifact request was turned away; none was served.
+    const artifactRequests = requests.filter((request) => /^\/v8\/artifacts\/[0-9a-f]+\?/.test(request.url));
+    expect(artifactRequests.length).toBeGreaterThan(0);
+    expect(artifactRequests.filter((request) => request.status !== 401)).toEqual([]);
+    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(await second.git('status', '--porcelain')).toBe('');
+  });
+
+  it('the server down: every task runs, turbo warns, exit 0', async () => {
+    await server.stop();
+    expect(server.running()).toBe(false);
+    await second.reset();
+    const run = await second.contracts(remote);
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain(`Remote caching unavailable (Could not connect to "${server.url}")`);
+    expect(run.output).toMatch(/WARNING\s+could not connect to the cache/);
+    expect(verdicts(run)).toEqual(every(run, 'MISS'));
+    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(await second.git('status', '--porcelain')).toBe('');
+  });
+});
