@@ -10,9 +10,10 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { consumerProject } from './support/consumer.js';
 import { cloneRepo } from './support/repo.js';
+import { runtimes } from './support/runtimes.js';
 import { npmView, packument, publishedVersions, scopedNpmrc, startVerdaccio } from './support/verdaccio.js';
 
 const fixed = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client'] as const;
@@ -180,13 +181,11 @@ describe.sequential('a release', () => {
 });
 
 describe.sequential('a consumer in another repo', () => {
-  let consumer: Awaited<ReturnType<typeof consumerProject>>;
   let server: Server;
   const requests: { method?: string; path: string; query: Record<string, string>; apiKey?: string | string[] }[] = [];
   const session = (id: string) => ({ id, agent_key: 'agt_x', enabled: true, created_at: '2024-01-15T10:30:00Z' });
 
   beforeAll(async () => {
-    consumer = await consumerProject(scopedNpmrc(registry.url, registry.token));
     // Vectara's GET /v2/agents/{agent_key}/sessions for agent agt_x: two pages; any other agent is a 404.
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -209,77 +208,124 @@ describe.sequential('a consumer in another repo', () => {
   });
   afterAll(async () => {
     if (server) await new Promise((resolve) => server.close(resolve));
-    await consumer?.remove();
   });
 
-  it('installs the client and the types from the registry with npm, the rest from the public registry', async () => {
-    const install = await consumer.npm('install', '--no-audit', '--no-fund', '@api-contracts/client@0.1.0', '@api-contracts/types@0.1.0');
-    expect(install.exitCode, install.output).toBe(0);
-
-    const lock = await consumer.json<{ packages: Record<string, { version: string; resolved?: string }> }>('package-lock.json');
-    for (const name of ['@api-contracts/client', '@api-contracts/types']) {
-      expect(lock.packages[`node_modules/${name}`], name).toMatchObject({ version: '0.1.0' });
-      expect(lock.packages[`node_modules/${name}`]?.resolved, name).toMatch(new RegExp(`^${registry.url}`));
-    }
-    const openapiFetch = lock.packages['node_modules/openapi-fetch'];
-    expect(openapiFetch?.version).toBe('0.17.0');
-    expect(openapiFetch?.resolved).toMatch(/^https:\/\//);
-    // One copy of the types: the client's ^0.1.0 is met by the consumer's own 0.1.0, no nested install.
-    expect(Object.keys(lock.packages).filter((path) => path.endsWith('node_modules/@api-contracts/types'))).toEqual([
-      'node_modules/@api-contracts/types',
-    ]);
-
-    const client = await consumer.json<{ dependencies: Record<string, string> }>('node_modules/@api-contracts/client/package.json');
-    expect(client.dependencies).toEqual({ '@api-contracts/types': '^0.1.0', 'openapi-fetch': '0.17.0' });
-    // files: ["dist"]: the build, the manifest and the docs; no sources, no tests.
-    for (const name of ['client', 'types']) {
-      const shipped = await readdir(join(consumer.dir, 'node_modules/@api-contracts', name));
-      expect(shipped, name).toEqual(expect.arrayContaining(['dist', 'package.json']));
-      expect(
-        shipped.filter((file) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file)),
-        name,
-      ).toEqual([]);
-    }
-    const dist = await readdir(join(consumer.dir, 'node_modules/@api-contracts/client/dist'));
-    expect(dist).toEqual(expect.arrayContaining(['index.js', 'index.d.ts']));
-    const types = await readdir(join(consumer.dir, 'node_modules/@api-contracts/types/dist'));
-    expect(types).toEqual(expect.arrayContaining(['vectara.js', 'vectara.d.ts', 'verisoul.js', 'verisoul.d.ts']));
+  it('is proven on the Node majors users run: 20, 22 and 24, each pinned to an exact release', () => {
+    expect(runtimes.map((runtime) => runtime.major)).toEqual([20, 22, 24]);
   });
 
-  it.each(['nodenext', 'bundler'] as const)('type-checks a file using both packages under strict %s resolution', async (config) => {
-    const result = await consumer.tsc(config);
-    expect(result.exitCode, result.output).toBe(0);
-  });
+  // Each runtime on its own: a fresh project that npm (running on that runtime) installs, tsc (on it)
+  // type-checks, and the runtime runs.
+  describe.each(runtimes.map((runtime) => [runtime.label, runtime] as const))('on %s', (_label, runtime) => {
+    let consumer: Awaited<ReturnType<typeof consumerProject>> | undefined;
 
-  it('runs against a local server', async () => {
-    const { port } = server.address() as AddressInfo;
-    const result = await consumer.node('dist/consumer.js', `http://127.0.0.1:${port}`);
-    expect(result.exitCode, result.output).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
-      count: 2,
-      first: 'ase_1',
-      createdAt: '2024-01-15T10:30:00Z',
-      total: 3,
-      iterated: ['ase_1', 'ase_2', 'ase_3'],
-      notFound: '404 agent_not_found',
-      invalid: 'limit maximum',
-      defaultServer: 'https://api.vectara.io',
+    beforeAll(async () => {
+      if (runtime.node) consumer = await consumerProject(scopedNpmrc(registry.url, registry.token), runtime.node);
     });
-    // The requests the consumer's calls made; the out-of-range limit never left the process.
-    const path = '/v2/agents/agt_x/sessions';
-    expect(requests).toEqual([
-      { method: 'GET', path, query: { limit: '10', enabled: 'true' }, apiKey: 'consumer-key' },
-      { method: 'GET', path, query: { limit: '2' }, apiKey: 'consumer-key' },
-      { method: 'GET', path, query: { limit: '2', page_key: 'page-2' }, apiKey: 'consumer-key' },
-      { method: 'GET', path: '/v2/agents/agt_missing/sessions', query: {}, apiKey: 'consumer-key' },
-    ]);
-  });
+    afterAll(async () => {
+      await consumer?.remove();
+    });
 
-  it('has types that bite: a wrong field name and a wrong limit type fail tsc', async () => {
-    const result = await consumer.tsc('misuse');
-    expect(result.exitCode).not.toBe(0);
-    expect(result.output).toMatch(/misuse\.ts\(5,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
-    expect(result.output).toMatch(/misuse\.ts\(6,\d+\): error TS2551: Property 'agentKey' does not exist .* Did you mean 'agent_key'\?/);
+    /** The project, or a skip with its reason printed where the binary cannot run, or a failure where it should. */
+    const ready = (context: TestContext) => {
+      if (runtime.unavailable) {
+        console.warn(`${runtime.label} skipped: ${runtime.unavailable}`);
+        context.skip(runtime.unavailable);
+      }
+      if (!consumer) throw new Error(`${runtime.label} cannot run: ${runtime.problem ?? 'no consumer project'}`);
+      return consumer;
+    };
+
+    it('runs the pinned binary, and npm runs on it', async (context) => {
+      const project = ready(context);
+      const version = await project.node('--version');
+      expect(version.exitCode, version.output).toBe(0);
+      expect(version.stdout.trim()).toBe(`v${runtime.version}`);
+      // `npm version` reports the Node it runs on.
+      const npm = await project.npm('version', '--json');
+      expect(npm.exitCode, npm.output).toBe(0);
+      expect(JSON.parse(npm.stdout)).toMatchObject({ node: runtime.version });
+    });
+
+    it('installs the client and the types from the registry with npm, the rest from the public registry', async (context) => {
+      const project = ready(context);
+      const install = await project.npm('install', '--no-audit', '--no-fund', '@api-contracts/client@0.1.0', '@api-contracts/types@0.1.0');
+      expect(install.exitCode, install.output).toBe(0);
+
+      const lock = await project.json<{ packages: Record<string, { version: string; resolved?: string }> }>('package-lock.json');
+      for (const name of ['@api-contracts/client', '@api-contracts/types']) {
+        expect(lock.packages[`node_modules/${name}`], name).toMatchObject({ version: '0.1.0' });
+        expect(lock.packages[`node_modules/${name}`]?.resolved, name).toMatch(new RegExp(`^${registry.url}`));
+      }
+      const openapiFetch = lock.packages['node_modules/openapi-fetch'];
+      expect(openapiFetch?.version).toBe('0.17.0');
+      expect(openapiFetch?.resolved).toMatch(/^https:\/\//);
+      // One copy of the types: the client's ^0.1.0 is met by the consumer's own 0.1.0, no nested install.
+      expect(Object.keys(lock.packages).filter((path) => path.endsWith('node_modules/@api-contracts/types'))).toEqual([
+        'node_modules/@api-contracts/types',
+      ]);
+
+      const client = await project.json<{ dependencies: Record<string, string> }>('node_modules/@api-contracts/client/package.json');
+      expect(client.dependencies).toEqual({ '@api-contracts/types': '^0.1.0', 'openapi-fetch': '0.17.0' });
+      // files: ["dist"]: the build, the manifest and the docs; no sources, no tests.
+      for (const name of ['client', 'types']) {
+        const shipped = await readdir(join(project.dir, 'node_modules/@api-contracts', name));
+        expect(shipped, name).toEqual(expect.arrayContaining(['dist', 'package.json']));
+        expect(
+          shipped.filter((file) => !['dist', 'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file)),
+          name,
+        ).toEqual([]);
+      }
+      const dist = await readdir(join(project.dir, 'node_modules/@api-contracts/client/dist'));
+      expect(dist).toEqual(expect.arrayContaining(['index.js', 'index.d.ts']));
+      const types = await readdir(join(project.dir, 'node_modules/@api-contracts/types/dist'));
+      expect(types).toEqual(expect.arrayContaining(['vectara.js', 'vectara.d.ts', 'verisoul.js', 'verisoul.d.ts']));
+    });
+
+    it('type-checks a file using both packages under strict nodenext and bundler resolution', async (context) => {
+      const project = ready(context);
+      // Two independent compilations: run side by side.
+      const [nodenext, bundler] = await Promise.all([project.tsc('nodenext'), project.tsc('bundler')]);
+      expect(nodenext.exitCode, `nodenext: ${nodenext.output}`).toBe(0);
+      expect(bundler.exitCode, `bundler: ${bundler.output}`).toBe(0);
+    });
+
+    it('runs against a local server', async (context) => {
+      const project = ready(context);
+      requests.length = 0;
+      const { port } = server.address() as AddressInfo;
+      const result = await project.node('dist/consumer.js', `http://127.0.0.1:${port}`);
+      expect(result.exitCode, result.output).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({
+        count: 2,
+        first: 'ase_1',
+        createdAt: '2024-01-15T10:30:00Z',
+        total: 3,
+        iterated: ['ase_1', 'ase_2', 'ase_3'],
+        notFound: '404 agent_not_found',
+        invalid: 'limit maximum',
+        defaultServer: 'https://api.vectara.io',
+      });
+      // The requests the consumer's calls made; the out-of-range limit never left the process.
+      const path = '/v2/agents/agt_x/sessions';
+      expect(requests).toEqual([
+        { method: 'GET', path, query: { limit: '10', enabled: 'true' }, apiKey: 'consumer-key' },
+        { method: 'GET', path, query: { limit: '2' }, apiKey: 'consumer-key' },
+        { method: 'GET', path, query: { limit: '2', page_key: 'page-2' }, apiKey: 'consumer-key' },
+        { method: 'GET', path: '/v2/agents/agt_missing/sessions', query: {}, apiKey: 'consumer-key' },
+      ]);
+    });
+
+    // What tsc reports does not depend on the runtime it runs on: the misuse check runs once, on the floor.
+    if (runtime === runtimes[0])
+      it('has types that bite: a wrong field name and a wrong limit type fail tsc', async (context) => {
+        const result = await ready(context).tsc('misuse');
+        expect(result.exitCode).not.toBe(0);
+        expect(result.output).toMatch(/misuse\.ts\(5,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
+        expect(result.output).toMatch(
+          /misuse\.ts\(6,\d+\): error TS2551: Property 'agentKey' does not exist .* Did you mean 'agent_key'\?/,
+        );
+      });
   });
 });
 

@@ -1,9 +1,10 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { childEnv } from './env.js';
+import { npmForRuntimes } from './runtimes.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 // The repo's own TypeScript compiles the consumer, so the test needs no second download of it.
@@ -19,9 +20,11 @@ export const tsconfigs = {
 
 /**
  * A project in its own temp folder, outside any workspace, that installs with npm: the @api-contracts scope
- * from `npmrc`'s registry, everything else from npm's configured registry.
+ * from `npmrc`'s registry, everything else from npm's configured registry. Everything in it runs on `node`
+ * (a runtime's binary): npm's own script, tsc, the consumer, and any `node` they start (first on PATH).
  */
-export async function consumerProject(npmrc: string) {
+export async function consumerProject(npmrc: string, node: string) {
+  const npm = await npmForRuntimes();
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-consumer-'));
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
   // The lockfile keeps each package's `resolved` URL (a user config may turn that off), so the test can
@@ -31,15 +34,16 @@ export async function consumerProject(npmrc: string) {
   await cp(join(fixtures, 'misuse.ts'), join(dir, 'misuse.ts'));
   for (const [name, config] of Object.entries(tsconfigs))
     await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
-  const run = async (file: string, args: string[]) => {
-    const result = await execa(file, args, { cwd: dir, reject: false, all: true, env: childEnv(), extendEnv: false });
+  const env = childEnv({ PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` });
+  const run = async (args: string[]) => {
+    const result = await execa(node, args, { cwd: dir, reject: false, all: true, env, extendEnv: false });
     return { exitCode: result.exitCode, stdout: String(result.stdout), output: String(result.all ?? '') };
   };
   return {
     dir,
-    npm: (...args: string[]) => run('npm', args),
-    tsc: (config: keyof typeof tsconfigs) => run(process.execPath, [tsc, '-p', `tsconfig.${config}.json`]),
-    node: (...args: string[]) => run(process.execPath, args),
+    npm: (...args: string[]) => run([npm.cli, '--globalconfig', npm.globalconfig, ...args]),
+    tsc: (config: keyof typeof tsconfigs) => run([tsc, '-p', `tsconfig.${config}.json`]),
+    node: (...args: string[]) => run(args),
     json: async <T = Record<string, unknown>>(path: string) => JSON.parse(await readFile(join(dir, path), 'utf8')) as T,
     remove: () => rm(dir, { recursive: true, force: true }),
   };
