@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
-import type { InteractionResult, PactFile, RouteResult, SetupOutcome, StateSetup } from './model.js';
+import type { InteractionResult, PactFile, PactInteraction, RouteResult, SetupOutcome, StateSetup } from './model.js';
 
 export interface VerifyOptions {
   pactFile: string;
@@ -81,7 +81,7 @@ export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyO
         (json) => json,
         (error: Error) => error.message,
       );
-    applyVerifierOutput(output, results);
+    applyVerifierOutput(output, pact, results);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -91,6 +91,7 @@ export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyO
 interface VerifierJson {
   result: boolean;
   errors?: { interaction: string; mismatch?: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+  interactionResults?: { description: string; result: string }[];
 }
 interface RawMismatch {
   type: string;
@@ -102,7 +103,18 @@ interface RawMismatch {
   parameter?: string;
 }
 
-function applyVerifierOutput(output: unknown, results: Map<string, InteractionResult>): void {
+/**
+ * How the Verifier names an interaction in its errors: `Verifying a pact between <consumer> and <provider>
+ * Given <state> - <description>`. Errors are matched to interactions by this whole name, never by a part of
+ * it: one description may be a prefix of another.
+ */
+export function verifierName(pact: Pick<PactFile, 'consumer' | 'provider'>, interaction: PactInteraction): string {
+  const states = (interaction.providerStates ?? []).map((state) => state.name);
+  const given = states.length > 0 ? ` Given ${states.join(' And ')}` : '';
+  return `Verifying a pact between ${pact.consumer.name} and ${pact.provider.name}${given} - ${interaction.description}`;
+}
+
+function applyVerifierOutput(output: unknown, pact: PactFile, results: Map<string, InteractionResult>): void {
   let parsed: VerifierJson;
   try {
     parsed = JSON.parse(String(output)) as VerifierJson;
@@ -113,8 +125,9 @@ function applyVerifierOutput(output: unknown, results: Map<string, InteractionRe
     }
     return;
   }
+  const byName = new Map(pact.interactions.map((interaction) => [verifierName(pact, interaction), results.get(interaction.description)]));
   for (const error of parsed.errors ?? []) {
-    const result = [...results.values()].find((candidate) => error.interaction.includes(candidate.description));
+    const result = byName.get(error.interaction);
     if (!result) continue;
     result.outcome = 'fail';
     const raw = error.mismatch?.mismatches ?? [];
@@ -126,6 +139,11 @@ function applyVerifierOutput(output: unknown, results: Map<string, InteractionRe
     }));
     result.reason =
       result.mismatches.map((mismatch) => `${mismatch.path}: ${mismatch.message}`).join('; ') || error.mismatch?.message || 'failed';
+  }
+  // An interaction the Verifier marks failed without an error of its own name still fails.
+  for (const { description, result } of parsed.interactionResults ?? []) {
+    const known = results.get(description);
+    if (known && result !== 'OK' && known.outcome === 'pass') Object.assign(known, { outcome: 'fail', reason: `the Verifier reported ${result}` });
   }
 }
 

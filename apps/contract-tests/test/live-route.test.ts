@@ -44,6 +44,23 @@ describe('the live route, against local stand-ins of both providers', () => {
     expect(report.exitCode).toBe(0);
   });
 
+  it('blames the interaction that failed when two descriptions share a prefix', async () => {
+    // "…of an account" is a prefix of "…of an account that has none"; only the second meets an unknown account.
+    const report = await runContracts({
+      live: true,
+      routes: ['live'],
+      apis: ['verisoul'],
+      env: { ...verisoul.env(), VERISOUL_EMPTY_ACCOUNT_ID: 'acct_the_provider_does_not_know' },
+    });
+    const live = Object.fromEntries((report.apis[0]?.interactions ?? []).map((interaction) => [interaction.description, interaction.live]));
+    expect(report.exitCode).toBe(1);
+    expect(live['a request for the sessions of an account']).toMatchObject({ outcome: 'pass' });
+    expect(live['a request for the sessions of an account that has none']).toMatchObject({
+      outcome: 'fail',
+      mismatches: expect.arrayContaining([expect.objectContaining({ path: 'StatusMismatch', expected: '200', actual: '400' })]),
+    });
+  });
+
   it('fails when the provider answers against the spec, reporting the schema finding', async () => {
     const drifted = await startStandIn('verisoul', {
       mutate: (exchange) => {

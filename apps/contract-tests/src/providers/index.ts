@@ -6,7 +6,7 @@ import type { Provider } from './provider.js';
  * so adding a provider touches no list in this app (a test checks every API has its descriptor).
  */
 export async function loadProvider(api: Api): Promise<Provider> {
-  const module = (await import(`./${api}.js`)) as { default?: Provider };
+  const module = (await import(/* @vite-ignore */ `./${api}.js`)) as { default?: Provider };
   if (module.default?.api !== api) throw new Error(`src/providers/${api}.ts must default-export the descriptor of ${api}`);
   return module.default;
 }
