@@ -143,7 +143,8 @@ function applyVerifierOutput(output: unknown, pact: PactFile, results: Map<strin
   // An interaction the Verifier marks failed without an error of its own name still fails.
   for (const { description, result } of parsed.interactionResults ?? []) {
     const known = results.get(description);
-    if (known && result !== 'OK' && known.outcome === 'pass') Object.assign(known, { outcome: 'fail', reason: `the Verifier reported ${result}` });
+    if (known && result !== 'OK' && known.outcome === 'pass')
+      Object.assign(known, { outcome: 'fail', reason: `the Verifier reported ${result}` });
   }
 }
 
