@@ -261,6 +261,13 @@ const rules = [
     title: 'an operation our spec documents is gone',
     rationale: 'every call to it fails',
   },
+  {
+    id: 'operation-added',
+    severity: 'additive',
+    target: 'operation',
+    title: 'an operation our spec did not document (added by a spec change, or in the provider’s definition)',
+    rationale: 'no existing call changes; capture it in the spec to offer it',
+  },
   // Consumer pacts.
   {
     id: 'pact-mismatch',

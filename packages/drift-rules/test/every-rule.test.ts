@@ -280,6 +280,13 @@ const samples: Record<RuleId, Sample> = {
     source: 'spec',
     pointer: '#/paths/~1v2~1agents~1{agent_key}~1sessions/get',
   },
+  'operation-added': {
+    path: 'operation',
+    expected: 'absent',
+    actual: 'documented',
+    source: 'spec',
+    pointer: '#/paths/~1v2~1agents~1{agent_key}~1sessions/get',
+  },
   'pact-mismatch': {
     path: '$.sessions',
     expected: '(see message)',
