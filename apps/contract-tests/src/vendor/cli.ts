@@ -10,7 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { specPath } from '@api-contracts/specs';
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const reportDir = values.reports ? resolve(cwd, values.reports) : defaultReportDir;
   const files = await writeVendorReports(report, reportDir);
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, renderVendorMarkdown(report));
-  console.log(`reports: ${files.map((file) => file.replace(`${process.cwd()}/`, '')).join(', ')}`);
+  console.log(`reports: ${files.map((file) => relative(cwd, file)).join(', ')}`);
   return report.exitCode;
 }
 
