@@ -1,4 +1,5 @@
 import { loadSpec } from '@api-contracts/specs';
+import { type Answer, outage, refusedCredentials } from './access.js';
 import { type LiveCredentials, liveCredentials, missingId } from './credentials.js';
 import { classifyDrift } from './drift.js';
 import type { RouteResult, SetupOutcome } from './model.js';
@@ -28,10 +29,11 @@ async function readOnlyGet(baseUrl: string, headers: AuthHeaders, path: string, 
   const sent = Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const response = await fetch(url, { headers: { ...sent, accept: 'application/json' }, signal: AbortSignal.timeout(10_000) });
   const text = await response.text();
+  const contentType = response.headers.get('content-type');
   try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
+    return { status: response.status, contentType, body: JSON.parse(text) as unknown };
   } catch {
-    return { status: response.status, body: undefined };
+    return { status: response.status, contentType, body: text };
   }
 }
 
@@ -87,12 +89,25 @@ export async function liveRoute(
   if (!reach.ok) return { notRun: reach.reason };
 
   const credentials = liveCredentials(settings.auth);
+  let headers: AuthHeaders;
   try {
-    await credentials.valid();
+    headers = await credentials.valid();
   } catch (error) {
-    if (error instanceof TokenError) return { notRun: `${settings.auth.variables}: ${error.message}` };
-    throw error;
+    if (!(error instanceof TokenError)) throw error;
+    // A 4xx from the token endpoint is a refusal of the client credentials; anything else, the endpoint's failure.
+    const refused = error.status !== undefined && error.status >= 400 && error.status < 500;
+    return {
+      notRun: refused
+        ? `${settings.auth.variables} were refused by the token endpoint (HTTP ${error.status})`
+        : `${settings.auth.variables}: ${error.message}`,
+    };
   }
+  // Before any interaction is judged: do the credentials open the configured ids' own request?
+  const check = provider.accessCheck(settings.ids);
+  const access = await readOnlyGet(settings.baseUrl, headers, check.path, check.query).catch((error: unknown) => error);
+  if (access instanceof Error) return { notRun: `${provider.api}'s access check failed: ${access.message}` };
+  const refused = refusedCredentials(settings.auth, access as Answer);
+  if (refused) return { notRun: refused };
 
   const validator = new ResponseValidator(loadSpec(provider.api));
   const recorder = await startRecorder(settings.baseUrl);
@@ -110,6 +125,8 @@ export async function liveRoute(
   } finally {
     await recorder.close();
   }
+  const down = outage(settings.baseUrl, [access as Answer, ...recorder.exchanges]);
+  if (down) return { notRun: down };
   const results = new Map(verified.map((result) => [result.description, routeResult(result)]));
   recorder.exchanges.forEach((exchange, index) => {
     const description = described.get(index);

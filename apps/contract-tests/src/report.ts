@@ -29,8 +29,11 @@ export function renderTable(report: Report): string {
   };
   for (const api of report.apis) {
     if (api.interactions.length === 0) rows.push([api.api, `(not run: ${api.reason ?? 'unknown'})`, '-', '-', '-']);
+    // A route the API could not run says so in one line under the table, not in a note per cell.
+    const cellOf = (result: RouteResult) =>
+      api.status === 'not-run' && result.outcome === 'skip' && result.reason === api.reason ? 'not run' : note(result);
     for (const interaction of api.interactions) {
-      rows.push([api.api, interaction.description, ...routes.map(([key]) => note(interaction[key]))]);
+      rows.push([api.api, interaction.description, ...routes.map(([key]) => cellOf(interaction[key]))]);
     }
   }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));

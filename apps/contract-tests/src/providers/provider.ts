@@ -85,6 +85,11 @@ export interface Provider<State extends string = string> {
   variables: LiveVariables;
   /** Ids the consumer pacts use; they are the spec examples' ids, so Prism's example answers agree with them. */
   examples: Record<string, string>;
+  /**
+   * A read-only request that needs valid credentials and the configured ids, sent once before any interaction:
+   * a refusal (401/403) means the credentials are wrong, not that the provider drifted.
+   */
+  accessCheck(ids: Record<string, string>): { path: string; query?: Record<string, string> };
   /** Every provider state the pacts use, keyed by name (as pact-js keys its state handlers). */
   states: Record<State, StateDefinition>;
   /** A state's name, checked: a typo in a consumer test's `.given(provider.state('…'))` fails typecheck. */

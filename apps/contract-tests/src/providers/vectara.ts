@@ -45,6 +45,7 @@ export const vectara = defineProvider({
   // VECTARA_API_KEY or VECTARA_CLIENT_ID + VECTARA_CLIENT_SECRET (+ VECTARA_TOKEN_URL), VECTARA_BASE_URL,
   // VECTARA_AGENT_KEY, VECTARA_EMPTY_AGENT_KEY.
   variables: liveVariables('VECTARA', { oauth: true, ids: { agentKey: 'AGENT_KEY' }, optionalIds: { emptyAgentKey: 'EMPTY_AGENT_KEY' } }),
+  accessCheck: ({ agentKey }) => ({ path: `/v2/agents/${encodeURIComponent(agentKey ?? '')}/sessions`, query: { limit: '1' } }),
   examples: {
     agentKey: 'customer_support',
     emptyAgentKey: 'agent_without_sessions',

@@ -8,6 +8,7 @@ export const verisoul = defineProvider({
   servers,
   // VERISOUL_API_KEY, VERISOUL_BASE_URL, VERISOUL_ACCOUNT_ID, VERISOUL_EMPTY_ACCOUNT_ID.
   variables: liveVariables('VERISOUL', { ids: { accountId: 'ACCOUNT_ID' }, optionalIds: { emptyAccountId: 'EMPTY_ACCOUNT_ID' } }),
+  accessCheck: ({ accountId }) => ({ path: `/account/${encodeURIComponent(accountId ?? '')}/sessions` }),
   examples: {
     accountId: 'acct_with_sessions',
     emptyAccountId: 'acct_without_sessions',
