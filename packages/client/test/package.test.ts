@@ -1,6 +1,9 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The client and the types package it depends on: the two packages with a build.
 const packageDirs = {
@@ -10,12 +13,31 @@ const packageDirs = {
 // An ESM-only package does not resolve for node10 or a CommonJS require; attw's esm-only profile skips those.
 const ignoredResolutions = new Set(['node10', 'node16-cjs']);
 
+// Packed into a folder of this run's own, not by `attw --pack`: that writes the tarball into the package folder
+// and deletes it after, so two runs at once (turbo, a second suite beside this one) deleted each other's tarball.
+let packDir: string;
+beforeAll(async () => {
+  packDir = await mkdtemp(join(tmpdir(), 'api-contracts-pack-'));
+});
+afterAll(() => rm(packDir, { recursive: true, force: true }));
+
+async function pack(packageDir: string): Promise<string> {
+  const destination = await mkdtemp(join(packDir, 'pkg-'));
+  // pnpm pack, as the release does: workspace ranges become real versions in the packed manifest.
+  await execa('pnpm', ['pack', '--pack-destination', destination], { cwd: packageDir });
+  const [tarball] = await readdir(destination);
+  if (!tarball) throw new Error(`pnpm pack wrote nothing for ${packageDir}`);
+  return join(destination, tarball);
+}
+
 describe('the packed packages', () => {
   it.each(Object.entries(packageDirs))(
-    '%s resolves with correct types for ESM consumers (attw --pack, esm-only profile)',
+    '%s resolves with correct types for ESM consumers (attw on the packed tarball, esm-only profile)',
+    // Two child processes (pnpm pack, attw) that take seconds each on a busy machine: a generous limit.
+    { timeout: 120_000 },
     async (_name, packageDir) => {
-      const result = await execa('attw', ['--pack', '.', '--profile', 'esm-only', '--format', 'json'], {
-        cwd: packageDir,
+      const tarball = await pack(packageDir);
+      const result = await execa('attw', [tarball, '--profile', 'esm-only', '--format', 'json'], {
         preferLocal: true,
         localDir: packageDirs['@api-contracts/client'], // attw is the client's dev dependency
         reject: false,

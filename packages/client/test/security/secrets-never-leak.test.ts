@@ -1,12 +1,14 @@
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createVectaraClient, createVerisoulClient } from '../../src/index.js';
+import { fakeTimeouts, waitFor } from '../support/clock.js';
 import { clientId, clientSecret, startTokenEndpoint, type TokenEndpoint } from '../support/oauth.js';
 import { apiKey, sendJson, startServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 let tokens: TokenEndpoint | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   await tokens?.close();
 });
@@ -105,9 +107,16 @@ describe('the OAuth client secret and tokens never appear in an error', () => {
   it('an AuthenticationError when the token endpoint is down, and a TimeoutError from the provider', async () => {
     tokens = await startTokenEndpoint(() => ({ status: 200, body: { access_token: token, expires_in: 3600 } }));
     server = await echoingProvider();
-    const timeout = await createVectaraClient({ oauth: oauth(tokens.tokenUrl), baseUrl: server.url, timeoutMs: 50, retry: false })
+    // The token request and the provider request share the 50 ms timeout: the clock moves only once the
+    // provider holds the request, so a slow token answer on a busy machine cannot time out instead.
+    fakeTimeouts();
+    const pending = createVectaraClient({ oauth: oauth(tokens.tokenUrl), baseUrl: server.url, timeoutMs: 50, retry: false })
       .listAgentSessions('agt_slow')
       .catch((caught: unknown) => caught);
+    await waitFor(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(50);
+    const timeout = await pending;
+    vi.useRealTimers();
     expect(timeout).toMatchObject({ name: 'TimeoutError' });
     expectNoSecret(timeout, secrets);
 
