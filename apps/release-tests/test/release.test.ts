@@ -183,10 +183,18 @@ describe.sequential('a release', () => {
 describe.sequential('a consumer in another repo', () => {
   let server: Server;
   const requests: { method?: string; path: string; query: Record<string, string>; apiKey?: string | string[] }[] = [];
-  const session = (id: string) => ({ id, agent_key: 'agt_x', enabled: true, created_at: '2024-01-15T10:30:00Z' });
+  const session = (key: string) => ({
+    key,
+    agent_key: 'customer_support',
+    name: `Session ${key}`,
+    enabled: true,
+    tti_minutes: 0,
+    created_at: '2024-01-15T10:30:00Z',
+  });
 
   beforeAll(async () => {
-    // Vectara's GET /v2/agents/{agent_key}/sessions for agent agt_x: two pages; any other agent is a 404.
+    // Vectara's GET /v2/agents/{agent_key}/sessions for agent customer_support: two pages, the last without
+    // page_key; any other agent is the spec's 404 (its NotFoundError body).
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       requests.push({
@@ -199,10 +207,12 @@ describe.sequential('a consumer in another repo', () => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body));
       };
-      if (request.method !== 'GET' || url.pathname !== '/v2/agents/agt_x/sessions')
-        return send(404, { code: 'agent_not_found', message: 'Agent with the specified agent_key does not exist' });
-      if (url.searchParams.get('page_key') === 'page-2') return send(200, { sessions: [session('ase_3')], metadata: { total_count: 3 } });
-      return send(200, { sessions: [session('ase_1'), session('ase_2')], metadata: { page_key: 'page-2', total_count: 3 } });
+      if (request.method !== 'GET' || url.pathname !== '/v2/agents/customer_support/sessions') {
+        const id = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+        return send(404, { id, messages: ['Agent with the specified agent_key does not exist'], request_id: 'req-404' });
+      }
+      if (url.searchParams.get('page_key') === 'page-2') return send(200, { sessions: [session('ase_3')], metadata: {} });
+      return send(200, { sessions: [session('ase_1'), session('ase_2')], metadata: { page_key: 'page-2' } });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
@@ -299,20 +309,21 @@ describe.sequential('a consumer in another repo', () => {
       expect(JSON.parse(result.stdout)).toEqual({
         count: 2,
         first: 'ase_1',
+        name: 'Session ase_1',
         createdAt: '2024-01-15T10:30:00Z',
-        total: 3,
+        nextPage: 'page-2',
         iterated: ['ase_1', 'ase_2', 'ase_3'],
-        notFound: '404 agent_not_found',
+        notFound: '404 unknown_agent Agent with the specified agent_key does not exist',
         invalid: 'limit maximum',
         defaultServer: 'https://api.vectara.io',
       });
       // The requests the consumer's calls made; the out-of-range limit never left the process.
-      const path = '/v2/agents/agt_x/sessions';
+      const path = '/v2/agents/customer_support/sessions';
       expect(requests).toEqual([
-        { method: 'GET', path, query: { limit: '10', enabled: 'true' }, apiKey: 'consumer-key' },
+        { method: 'GET', path, query: { limit: '10', filter: 'billing.*' }, apiKey: 'consumer-key' },
         { method: 'GET', path, query: { limit: '2' }, apiKey: 'consumer-key' },
         { method: 'GET', path, query: { limit: '2', page_key: 'page-2' }, apiKey: 'consumer-key' },
-        { method: 'GET', path: '/v2/agents/agt_missing/sessions', query: {}, apiKey: 'consumer-key' },
+        { method: 'GET', path: '/v2/agents/unknown_agent/sessions', query: {}, apiKey: 'consumer-key' },
       ]);
     });
 

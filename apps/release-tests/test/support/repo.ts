@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,17 @@ export async function cloneRepo(npmrc: string) {
     await writeFile(join(dir, '.git', 'info', 'exclude'), '.npmrc\n');
     const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
     if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
+    // Changesets already pending in the repo belong to its next real release, not to this test: removed (and
+    // the removal committed) in the clone, so every bump, version and changelog entry is the test's own.
+    const pending = (await readdir(join(dir, '.changeset'))).filter((file) => file.endsWith('.md') && file !== 'README.md');
+    if (pending.length > 0) {
+      await execa('git', ['rm', '--quiet', ...pending.map((file) => join('.changeset', file))], { cwd: dir, env, extendEnv: false });
+      await execa('git', ['commit', '--quiet', '-m', 'release test: start without pending changesets'], {
+        cwd: dir,
+        env,
+        extendEnv: false,
+      });
+    }
   } catch (error) {
     await remove();
     throw error;
