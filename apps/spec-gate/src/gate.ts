@@ -3,10 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import getReleasePlan from '@changesets/get-release-plan';
 import { execa } from 'execa';
-import { parse } from 'yaml';
 import { type BlastRadius, blastRadius, brokenConsumers, type SpecVersions } from './blast-radius.js';
 import { findConsumerPacts } from './consumer-pacts.js';
-import { type Bump, bumpRank, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
+import { type Bump, bumpRank, type DocsChange, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
 
 export interface PendingBump {
   bump: Bump;
@@ -18,7 +17,10 @@ export interface SpecReport {
   api: string;
   file: string;
   status: 'unchanged' | 'changed' | 'added' | 'removed';
+  /** Changes of the contract, each with its catalogue rule, severity and fingerprint. */
   changes: SpecChange[];
+  /** Documentation-only changes (descriptions, examples, summaries, tags): no release needed. */
+  docs: DocsChange[];
   /** The smallest bump the changes call for: major for a breaking change or a broken consumer. */
   required: Bump;
   problems: string[];
@@ -107,40 +109,36 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
   const packages = await publishedPackages(root);
   const bumps = await pendingBumps(root);
   const pending = Object.fromEntries(packages.map((name) => [name, bumps.get(name) ?? { bump: 'none' as Bump, from: [] }]));
-  const versions: (SpecVersions & { file: string; changes: SpecChange[] })[] = [];
+  const versions: (SpecVersions & { file: string; changes: SpecChange[]; docs: DocsChange[] })[] = [];
   for (const file of [...(await specFiles(root, resolved.commit))].sort()) {
     const atBase = await git(root, ['show', `${resolved.commit}:${file}`]);
     const before = atBase.exitCode === 0 ? atBase.stdout : undefined;
     const after = await readFile(join(root, file), 'utf8').catch(() => undefined);
     const api = file.split('/')[1] ?? file;
-    let status: SpecReport['status'] = 'changed';
-    let changes: SpecChange[];
-    if (before === undefined) {
-      status = 'added';
-      changes = [{ kind: 'non-breaking', pointer: '/', description: `[Added] spec ${file}` }];
-    } else if (after === undefined) {
-      status = 'removed';
-      changes = [{ kind: 'breaking', pointer: '/', description: `[Removed] spec ${file}` }];
-    } else {
-      changes = diffSpecs(parse(before), parse(after));
-      if (changes.length === 0) status = 'unchanged';
-    }
-    versions.push({ api, file, status, before, after, changes });
+    // An added spec is compared with an empty one (its operations are added), a removed one likewise.
+    const { changes, docs } = before === after ? { changes: [], docs: [] } : diffSpecs(api, before, after);
+    const status: SpecReport['status'] =
+      before === undefined ? 'added' : after === undefined ? 'removed' : changes.length + docs.length === 0 ? 'unchanged' : 'changed';
+    versions.push({ api, file, status, before, after, changes, docs });
   }
   const consumers = await blastRadius(await findConsumerPacts(root), versions);
-  const specs = versions.map(({ api, file, status, changes }): SpecReport => {
+  const specs = versions.map(({ api, file, status, changes, docs }): SpecReport => {
     const fromChanges = requiredBump(changes);
     const broken = brokenConsumers(consumers.apis.find((radius) => radius.api === api));
-    // A consumer the change breaks makes it a breaking change, whatever the diff's classification says.
+    // A consumer the change breaks makes it a breaking change, whatever the catalogue's severity says.
     const required = broken.length > 0 ? 'major' : fromChanges;
-    const reason =
-      fromChanges === required
-        ? `the ${required === 'major' ? 'breaking' : 'non-breaking'} change${changes.length > 1 ? 's' : ''} to ${file}`
-        : `the change to ${file}, which breaks consumer${broken.length > 1 ? 's' : ''} ${broken.map((name) => `\`${name}\``).join(', ')}`;
+    const severity = required === 'major' ? 'breaking' : 'additive';
+    const count = changes.filter((change) => change.kind === severity).length;
+    const reason = [
+      fromChanges === required ? `the ${severity} change${count > 1 ? 's' : ''} to ${file}` : `the change to ${file}`,
+      ...(broken.length > 0
+        ? [`which breaks consumer${broken.length > 1 ? 's' : ''} ${broken.map((name) => `\`${name}\``).join(', ')}`]
+        : []),
+    ].join(', ');
     const problems = packages
       .filter((name) => bumpRank[pending[name]?.bump ?? 'none'] < bumpRank[required])
       .map((name) => `${name} needs a ${required} bump for ${reason}; pending changesets give it ${pending[name]?.bump ?? 'none'}`);
-    return { api, file, status, changes, required, problems };
+    return { api, file, status, changes, docs, required, problems };
   });
   const report: GateReport = { base: resolved, specs, pending, consumers, problems: specs.flatMap((spec) => spec.problems) };
   if (checkGenerated) {

@@ -1,36 +1,90 @@
 import type { BlastRadius, ConsumerFinding } from './blast-radius.js';
-import type { GateReport } from './gate.js';
+import type { GateReport, SpecReport } from './gate.js';
 import type { SpecChange } from './spec-diff.js';
 
-/** The report as a reviewer reads it: a changelog per spec, the consumers it breaks, the bumps, the verdict. */
-export function renderGate(report: GateReport): string {
-  const out = [`Spec changes against ${report.base.ref} (${report.base.commit.slice(0, 10)})`, ''];
-  const label: Record<SpecChange['kind'], string> = {
-    breaking: 'BREAKING    ',
-    'non-breaking': 'non-breaking',
-    'docs-only': 'docs-only   ',
-  };
-  for (const spec of report.specs) {
-    if (spec.status === 'unchanged') {
-      out.push(`${spec.api} (${spec.file}): unchanged`);
+export interface RenderOptions {
+  /** Also list the documentation-only changes, one line each. */
+  verbose?: boolean;
+}
+
+/** One line of the report: a change of the contract, its statuses merged (the same schema answers several). */
+export interface ChangeLine {
+  kind: SpecChange['kind'];
+  rule: string;
+  operation: string;
+  statuses: string[];
+  path: string;
+  detail: string;
+  changes: SpecChange[];
+}
+
+/**
+ * The changes of a spec as the report lists them: one line per (operation, path, rule), the statuses that
+ * show it merged (`400,401,403`), breaking first. The JSON report keeps one change per status.
+ */
+export function changeLines(changes: readonly SpecChange[]): ChangeLine[] {
+  const lines = new Map<string, ChangeLine>();
+  for (const change of changes) {
+    const key = JSON.stringify([change.operation, change.path, change.rule]);
+    const line = lines.get(key);
+    if (line) {
+      if (change.status !== undefined && !line.statuses.includes(change.status)) line.statuses.push(change.status);
+      line.changes.push(change);
       continue;
     }
-    const counts = (['breaking', 'non-breaking', 'docs-only'] as const).map(
-      (kind) => `${spec.changes.filter((change) => change.kind === kind).length} ${kind}`,
-    );
-    const needs = spec.required === 'none' ? 'needs no release' : `needs at least a ${spec.required} bump`;
-    out.push(`${spec.api} (${spec.file}): ${spec.status}, ${counts.join(', ')}; ${needs}`);
-    for (const change of spec.changes) out.push(`  ${label[change.kind]}  ${change.description}`, `                ${change.pointer}`);
+    const detail = [change.detail, change.hint].filter(Boolean).join('; ');
+    lines.set(key, {
+      kind: change.kind,
+      rule: change.rule,
+      operation: change.operation,
+      statuses: change.status === undefined ? [] : [change.status],
+      path: change.path,
+      detail,
+      changes: [change],
+    });
+  }
+  return [...lines.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'breaking' ? -1 : 1));
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The API's first line: its counts and the bump they need. */
+function specHeadline(spec: SpecReport, lines: ChangeLine[]): string {
+  if (spec.status === 'unchanged') return `${spec.api} (${spec.file}): unchanged`;
+  const breaking = lines.filter((line) => line.kind === 'breaking').length;
+  const additive = lines.length - breaking;
+  const needs = spec.required === 'none' ? 'needs no release' : `needs at least a ${spec.required} bump`;
+  const docs = `${spec.docs.length} docs-only${spec.docs.length > 0 ? ' (--verbose lists them)' : ''}`;
+  return `${spec.api} (${spec.file}): ${spec.status}, ${breaking} breaking, ${additive} additive, ${docs}; ${needs}`;
+}
+
+/** The report as a reviewer reads it: per spec its counts and one line per change, the consumers it breaks, the bumps, the verdict. */
+export function renderGate(report: GateReport, { verbose = false }: RenderOptions = {}): string {
+  const out = [`Spec changes against ${report.base.ref} (${report.base.commit.slice(0, 10)})`];
+  for (const spec of report.specs) {
+    const lines = changeLines(spec.changes);
+    out.push(specHeadline(spec, lines));
+    const where = lines.map((line) => [line.operation, line.statuses.join(','), line.path].filter(Boolean).join(' '));
+    const whereWidth = Math.min(60, Math.max(0, ...where.map((text) => text.length)));
+    const ruleWidth = Math.max(0, ...lines.map((line) => line.rule.length));
+    lines.forEach((line, index) => {
+      const severity = line.kind === 'breaking' ? 'BREAKING' : 'additive';
+      const detail = line.detail ? `  (${shorten(line.detail, 90)})` : '';
+      out.push(`  ${(where[index] ?? '').padEnd(whereWidth)}  ${line.rule.padEnd(ruleWidth)}  ${severity}${detail}`);
+    });
+    if (verbose)
+      for (const docs of spec.docs)
+        out.push(`  docs-only  ${[docs.operation, docs.status].filter(Boolean).join(' ')}: ${shorten(docs.description, 110)}`);
   }
   out.push('', ...renderBlastRadius(report.consumers));
-  out.push('', 'Pending changesets give:');
-  for (const [name, pending] of Object.entries(report.pending))
-    out.push(`  ${name}: ${pending.bump}${pending.from.length ? ` (${pending.from.join(', ')})` : ''}`);
-  if (report.generated) {
-    out.push('', report.generated.upToDate ? 'Generated types: match the specs' : `Generated types: STALE\n${report.generated.output}`);
-  }
+  const pending = Object.entries(report.pending);
+  const from = [...new Set(pending.flatMap(([, bump]) => bump.from))];
   out.push(
-    '',
+    `Pending changesets give: ${pending.map(([name, bump]) => `${name} ${bump.bump}`).join(', ') || 'no published package'}${from.length ? ` (${from.join(', ')})` : ''}`,
+  );
+  if (report.generated)
+    out.push(report.generated.upToDate ? 'Generated types: match the specs' : `Generated types: STALE\n${report.generated.output}`);
+  out.push(
     report.problems.length === 0 ? 'spec gate: pass' : `spec gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
   );
   return out.join('\n');
@@ -42,23 +96,23 @@ const finding = (verb: string, item: ConsumerFinding, ambiguous: Set<string>) =>
 
 /** Where the pacts came from, then per changed spec the consumers checked and what the change breaks. */
 export function renderBlastRadius(radius: BlastRadius): string[] {
-  const out = ['Blast radius: known consumer pacts checked statically against the changed specs (PactFlow comparator)'];
-  for (const source of radius.sources) {
+  const sources = radius.sources.map((source) => {
     const whose = source.origin === 'ours' ? 'our pacts' : 'other consumers';
-    if (source.pacts > 0) out.push(`  ${whose}: ${source.pacts} pact${source.pacts > 1 ? 's' : ''} in ${source.dir}/`);
-    else if (source.origin === 'ours')
-      out.push(`  ${whose}: none found (${source.dir}/ ${source.exists ? 'is empty' : 'does not exist'}; \`pnpm contracts\` writes them)`);
-    else out.push(`  ${whose}: no other consumer pacts found (${source.dir}/ ${source.exists ? 'holds no .json file' : 'does not exist'})`);
-  }
+    if (source.pacts > 0) return `${whose}: ${source.pacts} pact${source.pacts > 1 ? 's' : ''} in ${source.dir}/`;
+    if (source.origin === 'ours')
+      return `${whose}: none found (${source.dir}/ ${source.exists ? 'is empty' : 'does not exist'}; \`pnpm contracts\` writes them)`;
+    return `${whose}: no other consumer pacts found (${source.dir}/ ${source.exists ? 'holds no .json file' : 'does not exist'})`;
+  });
+  const out = [`Blast radius (known consumer pacts against the changed specs, PactFlow comparator): ${sources.join('; ')}`];
   if (radius.apis.length === 0) out.push('  no spec changed: no consumer to check');
   for (const api of radius.apis) {
     const checked = api.checked.map((pact) => `${pact.consumer} (${pact.interactions} interactions, ${pact.file})`);
-    out.push(`  ${api.api}: ${checked.length === 0 ? 'no known consumer pact for this spec' : `checked ${checked.join(', ')}`}`);
+    const verdict = api.checked.length > 0 && api.breaks.length === 0 ? ': breaks no known consumer' : '';
+    out.push(`  ${api.api}: ${checked.length === 0 ? 'no known consumer pact for this spec' : `checked ${checked.join(', ')}${verdict}`}`);
     const names = api.checked.map((pact) => pact.consumer);
     const ambiguous = new Set(names.filter((name, index) => names.indexOf(name) !== index));
     for (const item of api.breaks) out.push(finding('breaks', item, ambiguous));
     for (const item of api.warnings) out.push(finding('warning for', item, ambiguous));
-    if (api.checked.length > 0 && api.breaks.length === 0) out.push('    breaks no known consumer');
     if (api.alreadyIncompatible > 0)
       out.push(
         `    (${api.alreadyIncompatible} finding${api.alreadyIncompatible > 1 ? 's' : ''} the base spec gave already, not this change's doing)`,

@@ -47,14 +47,42 @@ describe('blast radius of a spec change', () => {
     expect(text).toContain(
       `breaks consumer \`billing-service\`: interaction "${readsDescription}" (response.body.incompatible at $.sessions[].description)`,
     );
-    // api-smart-diff calls removing an optional response field non-breaking; the consumer it breaks makes it major.
-    expect(report.specs.find((spec) => spec.api === 'vectara')?.changes.some((change) => change.kind === 'breaking')).toBe(false);
+    // The catalogue calls a removed response property breaking; the problem also names the consumer it breaks.
+    expect(report.specs.find((spec) => spec.api === 'vectara')?.changes).toEqual([
+      expect.objectContaining({ kind: 'breaking', rule: 'response-property-removed', path: '$.sessions[].description' }),
+    ]);
     expect(report.specs.find((spec) => spec.api === 'vectara')?.required).toBe('major');
+    expect(report.problems).toHaveLength(3);
+    expect(report.problems[0]).toBe(
+      '@api-contracts/client needs a major bump for the breaking change to specs/vectara/openapi.yaml, which breaks consumer `billing-service`; pending changesets give it minor',
+    );
+    expect(text).toContain('spec gate: FAIL');
+  });
+
+  it('makes a change the catalogue calls additive need a major bump when it breaks a known consumer', async () => {
+    repo = await fixtureRepo();
+    await repo.addPact(billingFile, billingPact);
+    // A tightened response bound is additive (response-constraint-tightened), but the consumer's pact holds a longer description.
+    await repo.editSpec('vectara', (spec) => {
+      spec.components.schemas.AgentSession.properties.description.maxLength = 5;
+    });
+    await repo.addChangeset('minor', { '@api-contracts/client': 'minor' });
+
+    const report = await gate();
+    const vectara = report.specs.find((spec) => spec.api === 'vectara');
+    expect(vectara?.changes).toEqual([
+      expect.objectContaining({ kind: 'additive', rule: 'response-constraint-tightened', path: '$.sessions[].description' }),
+    ]);
+    expect(report.consumers.apis.find((radius) => radius.api === 'vectara')?.breaks).toEqual([
+      expect.objectContaining({ consumer: 'billing-service', interaction: readsDescription, location: '$.sessions[].description' }),
+    ]);
+    expect(vectara?.changes.some((change) => change.kind === 'breaking')).toBe(false);
+    expect(vectara?.required).toBe('major');
     expect(report.problems).toHaveLength(3);
     expect(report.problems[0]).toBe(
       '@api-contracts/client needs a major bump for the change to specs/vectara/openapi.yaml, which breaks consumer `billing-service`; pending changesets give it minor',
     );
-    expect(text).toContain('spec gate: FAIL');
+    expect(renderGate(report)).toContain('spec gate: FAIL');
   });
 
   it('still lists the consumers a breaking change breaks once a major changeset releases it', async () => {

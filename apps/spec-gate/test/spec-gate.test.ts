@@ -22,7 +22,7 @@ describe('spec change gate', () => {
     expect(renderGate(report)).toContain('spec gate: pass');
   });
 
-  it('classifies a removed required response field as breaking, with its JSON pointer, and demands a major bump', async () => {
+  it('classifies a removed required response field as breaking (response-property-removed), with its JSON pointer, and demands a major bump', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
       delete spec.components.schemas.AgentSession.properties.enabled;
@@ -36,10 +36,16 @@ describe('spec change gate', () => {
     expect(vectara?.changes).toContainEqual(
       expect.objectContaining({
         kind: 'breaking',
+        rule: 'response-property-removed',
+        operation: 'listAgentSessions',
+        status: '200',
+        path: '$.sessions[].enabled',
         pointer:
           '/paths/~1v2~1agents~1{agent_key}~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/enabled',
       }),
     );
+    // Its entry in `required` is the same change, not a second one ("made optional").
+    expect(vectara?.changes.filter((change) => change.path === '$.sessions[].enabled')).toHaveLength(1);
     expect(report.problems).toHaveLength(3);
     expect(report.problems[0]).toMatch(/needs a major bump .* pending changesets give it minor$/);
     expect(renderGate(report)).toContain('spec gate: FAIL');
@@ -100,7 +106,7 @@ describe('spec change gate', () => {
     await expect(gate()).rejects.toThrow(/@api-contracts\/clinet/);
   });
 
-  it('classifies an added optional query parameter as non-breaking and demands at least minor', async () => {
+  it('classifies an added optional query parameter as additive (request-parameter-added-optional) and demands at least minor', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
       spec.paths[sessions].get.parameters.push({ name: 'sort', in: 'query', required: false, schema: { type: 'string' } });
@@ -111,8 +117,13 @@ describe('spec change gate', () => {
     await repo.addChangeset('minor', { '@api-contracts/specs': 'minor' });
     const report = await gate();
     expect(report.specs.find((spec) => spec.api === 'vectara')?.changes).toEqual([
-      // api-smart-diff words it "[Added] required query parameter" even for required: false; its classification is right.
-      expect.objectContaining({ kind: 'non-breaking', description: expect.stringContaining('query parameter `sort`') }),
+      // api-smart-diff words it "[Added] required query parameter" even for required: false; the rule reads `required` itself.
+      expect.objectContaining({
+        kind: 'additive',
+        rule: 'request-parameter-added-optional',
+        path: 'parameter:query:sort',
+        description: expect.stringContaining('query parameter `sort`'),
+      }),
     ]);
     expect(report.problems).toEqual([]);
   });
@@ -124,7 +135,8 @@ describe('spec change gate', () => {
     });
     const report = await gate();
     expect(report.specs.find((spec) => spec.api === 'verisoul')).toMatchObject({ status: 'changed', required: 'none' });
-    expect(report.specs.find((spec) => spec.api === 'verisoul')?.changes.map((change) => change.kind)).toEqual(['docs-only']);
+    expect(report.specs.find((spec) => spec.api === 'verisoul')?.changes).toEqual([]);
+    expect(report.specs.find((spec) => spec.api === 'verisoul')?.docs.map((change) => change.kind)).toEqual(['docs-only']);
     expect(report.problems).toEqual([]);
   });
 
@@ -134,26 +146,28 @@ describe('spec change gate', () => {
       spec.components.responses.AgentNotFound.description = 'No agent has this key.';
     });
     const vectara = (await gate()).specs.find((spec) => spec.api === 'vectara');
-    expect(vectara?.changes.length).toBeGreaterThan(0);
-    expect(new Set(vectara?.changes.map((change) => change.kind))).toEqual(new Set(['docs-only']));
+    expect(vectara?.docs.length).toBeGreaterThan(0);
+    expect(new Set([...(vectara?.changes ?? []), ...(vectara?.docs ?? [])].map((change) => change.kind))).toEqual(new Set(['docs-only']));
     expect(vectara?.required).toBe('none');
   });
 
-  it('counts a removed response property named `description` as a change, not as documentation', async () => {
+  it('counts a removed response property named `description` as a change (breaking: response-property-removed), not as documentation', async () => {
     repo = await fixtureRepo();
     await repo.editSpec('vectara', (spec) => {
       delete spec.components.schemas.AgentSession.properties.description;
     });
     const report = await gate();
     const vectara = report.specs.find((spec) => spec.api === 'vectara');
+    // The catalogue: a response property removed breaks consumers that read it (api-smart-diff calls an optional one non-breaking).
     expect(vectara?.changes).toContainEqual(
       expect.objectContaining({
-        kind: 'non-breaking',
+        kind: 'breaking',
+        rule: 'response-property-removed',
         pointer:
           '/paths/~1v2~1agents~1{agent_key}~1sessions/get/responses/200/content/application~1json/schema/properties/sessions/items/properties/description',
       }),
     );
-    expect(vectara?.required).toBe('minor');
+    expect(vectara?.required).toBe('major');
     expect(report.problems).toHaveLength(3);
   });
 

@@ -18,17 +18,22 @@ const copied = [
   '.changeset/config.json',
 ];
 
-/** A throwaway git repo on `main` holding this repo's specs, workspace manifests and changesets config. */
-export async function fixtureRepo() {
+/**
+ * A throwaway git repo on `main` holding this repo's specs, workspace manifests and changesets config.
+ * `base` commits other texts for some files (e.g. an older spec) and leaves this repo's in the working tree.
+ */
+export async function fixtureRepo({ base = {} }: { base?: Record<string, string> } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'api-contracts-spec-gate-'));
   for (const file of copied) {
     await mkdir(dirname(join(root, file)), { recursive: true });
-    await cp(join(repoRoot, file), join(root, file));
+    if (file in base) await writeFile(join(root, file), base[file] ?? '');
+    else await cp(join(repoRoot, file), join(root, file));
   }
   const git = (...args: string[]) => execa('git', args, { cwd: root });
   await git('init', '-q', '-b', 'main');
   await git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'add', '.');
   await git('-c', 'user.name=test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', 'base');
+  for (const file of Object.keys(base)) await cp(join(repoRoot, file), join(root, file));
   return {
     root,
     /** Rewrites a spec in the working tree. */
