@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { tokenSource } from './oauth.js';
 import type { AuthHeaders } from './providers/provider.js';
+import { authSecrets, runSecrets } from './redaction.js';
 import type { LiveAuth } from './settings.js';
 
 /** Ids no provider has: random, so that a live "not found" state is never met by chance. */
@@ -8,10 +9,12 @@ export const missingId = (prefix = '') => `${prefix}api_contracts_missing_${rand
 
 /**
  * The credentials of a live run as request headers. With OAuth, one token serves the whole run while it
- * is valid, and the pacts' `x-api-key` placeholder is removed so that only the token speaks.
+ * is valid, and the pacts' `x-api-key` placeholder is removed so that only the token speaks. The key, the
+ * client secret and every token are the run's secrets: redacted from all it prints and writes.
  */
 export function liveCredentials(auth: LiveAuth) {
-  const tokens = auth.kind === 'oauth' ? tokenSource(auth) : undefined;
+  runSecrets.add(...authSecrets(auth));
+  const tokens = auth.kind === 'oauth' ? tokenSource(auth, Date.now, (token) => runSecrets.add(token)) : undefined;
   return {
     valid: async (): Promise<AuthHeaders> =>
       auth.kind === 'api-key' ? { 'x-api-key': auth.apiKey } : { 'x-api-key': undefined, authorization: `Bearer ${await tokens?.token()}` },

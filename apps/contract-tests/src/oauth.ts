@@ -23,9 +23,14 @@ const expiryMarginMs = 30_000;
  * Tokens for one live run: the first call fetches one, later calls get the same token while it is valid
  * (until `expiryMarginMs` before `expires_in`), and concurrent callers share one request to the endpoint.
  * The secret is sent in the form body (client_secret_post, as the provider's docs show) and never kept in
- * a message.
+ * a message; each token is handed to `onToken` before it is used.
  */
-export function tokenSource(credentials: ClientCredentials, now: () => number = Date.now) {
+export function tokenSource(
+  credentials: ClientCredentials,
+  now: () => number = Date.now,
+  /** Told of each new token before anyone gets it (the run's redactor must know it before it can be printed). */
+  onToken: (token: string) => void | Promise<void> = () => {},
+) {
   let cached: { token: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;
   let requests = 0;
@@ -58,6 +63,7 @@ export function tokenSource(credentials: ClientCredentials, now: () => number = 
     }
     if (typeof parsed.access_token !== 'string' || parsed.access_token === '')
       throw new TokenError(`token endpoint ${credentials.tokenUrl} answered without an access_token`, response.status);
+    await onToken(parsed.access_token);
     const lifetimeMs = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in * 1000 : 3_600_000;
     cached = { token: parsed.access_token, expiresAt: now() + lifetimeMs - Math.min(expiryMarginMs, lifetimeMs / 2) };
     return parsed.access_token;

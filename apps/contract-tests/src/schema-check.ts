@@ -108,7 +108,8 @@ function undocumentedHeaders(documented: Record<string, unknown>, headers: Recor
       path: `header ${name}`,
       keyword: 'header',
       expected: 'absent (not in the spec)',
-      actual: String(headers[name]),
+      // Header values can carry tokens and cookies: reports say only that it was there.
+      actual: 'present (value not shown)',
       message: `header ${name} is not in the spec`,
     }));
 }

@@ -22,10 +22,10 @@ export const fixtures = {
 export type StandInAuth = 'api-key' | 'oauth';
 
 /** The environment a live run needs to treat the stand-in as the provider. */
-export function standInEnv(api: Api, baseUrl: string, auth: StandInAuth = 'api-key'): Record<string, string> {
+export function standInEnv(api: Api, baseUrl: string, auth: StandInAuth = 'api-key', apiKey = sentinelKey): Record<string, string> {
   if (api === 'verisoul') {
     return {
-      VERISOUL_API_KEY: sentinelKey,
+      VERISOUL_API_KEY: apiKey,
       VERISOUL_BASE_URL: baseUrl,
       VERISOUL_ACCOUNT_ID: fixtures.verisoul.accountId,
       VERISOUL_EMPTY_ACCOUNT_ID: fixtures.verisoul.emptyAccountId,
@@ -33,7 +33,7 @@ export function standInEnv(api: Api, baseUrl: string, auth: StandInAuth = 'api-k
   }
   const credentials: Record<string, string> =
     auth === 'api-key'
-      ? { VECTARA_API_KEY: sentinelKey }
+      ? { VECTARA_API_KEY: apiKey }
       : { VECTARA_CLIENT_ID: sentinelClientId, VECTARA_CLIENT_SECRET: sentinelClientSecret, VECTARA_TOKEN_URL: `${baseUrl}/oauth2/token` };
   return {
     ...credentials,
@@ -45,6 +45,8 @@ export function standInEnv(api: Api, baseUrl: string, auth: StandInAuth = 'api-k
 
 export interface Exchange {
   status: number;
+  /** The reason phrase after the status code; Node's default for the status when absent. */
+  statusText?: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -55,6 +57,8 @@ export interface StandInOptions {
   sessions?: number;
   /** Vectara: lifetime of the tokens its OAuth2 endpoint issues, in seconds (default 3600). */
   tokenLifetimeSeconds?: number;
+  /** The API key the front accepts (default `sentinelKey`), and `env()` configures. */
+  apiKey?: string;
 }
 
 /**
@@ -80,6 +84,7 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   let tokenRequests = 0;
   const agentSessions = api === 'vectara' ? await sessionPool(prism.url) : [];
   let sessionCount = options.sessions ?? 3;
+  const apiKey = options.apiKey ?? sentinelKey;
 
   const server = createServer((request, response) => {
     answer(request).then(
@@ -89,7 +94,8 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
             ([name]) => !['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name),
           ),
         );
-        response.writeHead(exchange.status, outgoing);
+        if (exchange.statusText === undefined) response.writeHead(exchange.status, outgoing);
+        else response.writeHead(exchange.status, exchange.statusText, outgoing);
         response.end(exchange.body);
       },
       (error: Error) => {
@@ -102,7 +108,7 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   async function answer(request: IncomingMessage): Promise<Exchange> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     if (api === 'vectara' && url.pathname === '/oauth2/token') return issueToken(request);
-    const authorised = request.headers['x-api-key'] === sentinelKey || isValidToken(request.headers.authorization);
+    const authorised = request.headers['x-api-key'] === apiKey || isValidToken(request.headers.authorization);
     const prefer = choosePrefer(api, authorised, url, issuedPageKeys);
     // Prism checks the request's credentials are present; which ones are valid is the front's call.
     const headers = new Headers({ accept: 'application/json', 'x-api-key': String(request.headers['x-api-key'] ?? 'stand-in') });
@@ -175,9 +181,11 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
-    env: (auth: StandInAuth = 'api-key') => standInEnv(api, url, auth),
+    env: (auth: StandInAuth = 'api-key') => standInEnv(api, url, auth, apiKey),
     /** How many token requests the OAuth2 endpoint has answered. */
     tokenRequests: () => tokenRequests,
+    /** Every token the OAuth2 endpoint has issued. */
+    issuedTokens: () => [...tokens.keys()],
     setSessionCount: (count: number) => {
       sessionCount = count;
     },
