@@ -3,8 +3,10 @@
  *   --live          also verify against the live providers (settings from the environment)
  *   --strict        live: additive drift (fields or headers the spec does not mention) fails too
  *   --api NAME      only this API (verisoul | vectara); repeatable
- *   --reports DIR   where contracts.json and junit.xml go (default: reports/)
+ *   --reports DIR   where contracts.json, junit.xml and the Verifier's logs go (default: reports/)
  *   --pacts DIR     where the pact files are (default: pacts/)
+ *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
+ * Quiet by default: one line per stage, the failing interactions' transcripts, the table, the verdict.
  * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
@@ -12,7 +14,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, apis as allApis } from '@api-contracts/specs';
 import { reportDir } from './paths.js';
-import { renderDriftMarkdown, renderTable, writeReports } from './report.js';
+import {
+  failedTranscripts,
+  renderDriftMarkdown,
+  renderTable,
+  type Transcripts,
+  wholeTranscripts,
+  writeReports,
+  writeTranscripts,
+} from './report.js';
 import { runContracts } from './run.js';
 
 async function main(): Promise<number> {
@@ -23,6 +33,7 @@ async function main(): Promise<number> {
       api: { type: 'string', multiple: true },
       reports: { type: 'string' },
       pacts: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   const apis = (values.api ?? [...allApis]) as Api[];
@@ -31,18 +42,24 @@ async function main(): Promise<number> {
     console.error(`unknown --api ${unknown.join(', ')}: expected ${allApis.join(' or ')}`);
     return 2;
   }
+  const transcripts: Transcripts = [];
   const report = await runContracts({
     live: values.live,
     strict: values.strict,
     apis,
     pactDir: values.pacts,
     log: (line) => console.error(`· ${line}`),
+    onTranscript: (api, route, transcript) => transcripts.push({ api, route, transcript }),
   });
+  const directory = values.reports ?? reportDir;
+  const logs = await writeTranscripts(transcripts, directory);
+  const shown = values.verbose ? wholeTranscripts(transcripts) : failedTranscripts(report, transcripts);
+  if (shown.length > 0) console.log(`\n${shown.join('\n\n')}`);
   console.log(`\n${renderTable(report)}`);
-  const files = await writeReports(report, values.reports ?? reportDir);
+  const files = [...(await writeReports(report, directory)), ...logs];
   if (report.mode === 'live') {
     // The drift report, beside the others; in GitHub Actions also on the job's summary page.
-    const driftFile = join(values.reports ?? reportDir, 'drift.md');
+    const driftFile = join(directory, 'drift.md');
     const markdown = renderDriftMarkdown(report);
     await writeFile(driftFile, markdown);
     files.push(driftFile);

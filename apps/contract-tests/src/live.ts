@@ -2,13 +2,13 @@ import { loadSpec } from '@api-contracts/specs';
 import { type Answer, outage, refusedCredentials } from './access.js';
 import { type LiveCredentials, liveCredentials, missingId } from './credentials.js';
 import { classifyDrift } from './drift.js';
-import type { RouteResult, SetupOutcome } from './model.js';
+import type { RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
 import { TokenError } from './oauth.js';
 import type { AuthHeaders, LiveStateContext, Provider } from './providers/provider.js';
-import { startRecorder } from './recorder.js';
+import { interactionHeader, startRecorder } from './recorder.js';
 import { ResponseValidator } from './schema-check.js';
 import { type LiveSettings, readLiveSettings, variablesOf } from './settings.js';
-import { routeResult, verifyPact } from './verify.js';
+import { routeResult, type Verification, type VerifierProcess, verifyPact } from './verify.js';
 
 /** Whether anything answers HTTP at `baseUrl`; any status counts, only a network failure does not. */
 export async function reachable(baseUrl: string, timeoutMs = 10_000): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -75,16 +75,13 @@ async function liveSetup(
 export async function liveRoute(
   provider: Provider,
   pactFile: string,
-  env: NodeJS.ProcessEnv,
-  strict: boolean,
-  log: (line: string) => void,
-): Promise<{ notRun: string } | { results: Map<string, RouteResult> }> {
+  { env, strict, verifier }: { env: NodeJS.ProcessEnv; strict: boolean; verifier: VerifierProcess },
+): Promise<{ notRun: string } | { results: Map<string, RouteResult>; transcript: VerifierTranscript }> {
   const settings = readLiveSettings(provider, env);
   if ('missing' in settings) {
     const { required, optional } = variablesOf(provider);
     return { notRun: `skipped: set ${settings.missing.join(', ')} (required: ${required.join(', ')}; optional: ${optional.join(', ')})` };
   }
-  log(`${provider.api}: checking that ${settings.baseUrl} answers`);
   const reach = await reachable(settings.baseUrl);
   if (!reach.ok) return { notRun: reach.reason };
 
@@ -111,27 +108,26 @@ export async function liveRoute(
 
   const validator = new ResponseValidator(loadSpec(provider.api));
   const recorder = await startRecorder(settings.baseUrl);
-  const described = new Map<number, string>();
   const memo = new Map<string, Promise<unknown>>();
-  log(`${provider.api}: replaying the pact against ${settings.baseUrl}`);
-  let verified: Awaited<ReturnType<typeof verifyPact>>;
+  let verified: Verification;
   try {
     verified = await verifyPact({
       pactFile,
       baseUrl: recorder.url,
       setup: (state, params) => liveSetup(provider, state, params, settings, credentials, memo),
-      onReplay: (description) => described.set(recorder.exchanges.length, description),
+      verifier,
+      tagHeader: interactionHeader,
     });
   } finally {
     await recorder.close();
   }
   const down = outage(settings.baseUrl, [access as Answer, ...recorder.exchanges]);
   if (down) return { notRun: down };
-  const results = new Map(verified.map((result) => [result.description, routeResult(result)]));
-  recorder.exchanges.forEach((exchange, index) => {
-    const description = described.get(index);
-    const result = description ? results.get(description) : undefined;
-    if (description && result && result.outcome !== 'skip') {
+  const results = new Map(verified.results.map((result) => [result.description, routeResult(result)]));
+  for (const exchange of recorder.exchanges) {
+    const description = exchange.interaction;
+    const result = description === undefined ? undefined : results.get(description);
+    if (description !== undefined && result && result.outcome !== 'skip') {
       results.set(description, {
         ...result,
         schemaFindings: validator.check(
@@ -144,7 +140,7 @@ export async function liveRoute(
         ),
       });
     }
-  });
+  }
   for (const [description, result] of results) if (result.outcome !== 'skip') results.set(description, classifyDrift(result, strict));
-  return { results };
+  return { results, transcript: verified.transcript };
 }

@@ -53,6 +53,12 @@ export interface InteractionResult {
   mismatches: Mismatch[];
 }
 
+/** What the Pact Verifier printed: every line, and per failed interaction (by description) its failure's lines. */
+export interface VerifierTranscript {
+  lines: string[];
+  failures: Record<string, string[]>;
+}
+
 /** One route's cell of the report for one interaction. */
 export interface RouteResult {
   outcome: Outcome;

@@ -1,8 +1,7 @@
-import { specPath } from '@api-contracts/specs';
-import type { RouteResult, SetupOutcome } from './model.js';
-import { startPrism } from './prism.js';
+import type { RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
+import type { PrismServer } from './prism.js';
 import type { Provider } from './providers/provider.js';
-import { routeResult, verifyPact } from './verify.js';
+import { routeResult, type VerifierProcess, verifyPact } from './verify.js';
 
 /** Each state as Prism's `Prefer` header, so the mock answers as the state describes (a status, a named example). */
 function prismSetup(provider: Provider, state: string, params: Record<string, unknown>): SetupOutcome {
@@ -18,21 +17,13 @@ function prismSetup(provider: Provider, state: string, params: Record<string, un
 export async function prismRoute(
   provider: Provider,
   pactFile: string,
-  log: (line: string) => void,
-): Promise<{ results: Map<string, RouteResult>; startupMs: number }> {
-  const prism = await startPrism(specPath(provider.api));
-  log(`${provider.api}: Prism listening after ${prism.startupMs.toFixed(0)} ms; replaying the pact`);
-  try {
-    const verified = await verifyPact({
-      pactFile,
-      baseUrl: prism.url,
-      setup: async (state, params) => prismSetup(provider, state, params),
-    });
-    return {
-      results: new Map(verified.map((result) => [result.description, routeResult(result)])),
-      startupMs: Math.round(prism.startupMs),
-    };
-  } finally {
-    await prism.stop();
-  }
+  { prism, verifier }: { prism: PrismServer; verifier: VerifierProcess },
+): Promise<{ results: Map<string, RouteResult>; transcript: VerifierTranscript }> {
+  const verified = await verifyPact({
+    pactFile,
+    baseUrl: prism.url,
+    verifier,
+    setup: async (state, params) => prismSetup(provider, state, params),
+  });
+  return { results: new Map(verified.results.map((result) => [result.description, routeResult(result)])), transcript: verified.transcript };
 }

@@ -1,7 +1,12 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The header the Verifier's requests carry their interaction in (URI-encoded description); not forwarded. */
+export const interactionHeader = 'x-api-contracts-interaction';
+
 export interface RecordedExchange {
+  /** The description of the interaction the request replayed, when it said. */
+  interaction?: string;
   method: string;
   /** Path without the query, as sent. */
   path: string;
@@ -27,8 +32,9 @@ export async function startRecorder(upstream: string) {
   const server = createServer(async (request, response) => {
     try {
       const headers = new Headers();
+      const tag = request.headers[interactionHeader];
       for (const [name, value] of Object.entries(request.headers)) {
-        if (value === undefined || requestHeadersNotForwarded.includes(name)) continue;
+        if (value === undefined || name === interactionHeader || requestHeadersNotForwarded.includes(name)) continue;
         headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const target = new URL(request.url ?? '/', base);
@@ -41,6 +47,7 @@ export async function startRecorder(upstream: string) {
         body = JSON.parse(text);
       } catch {}
       exchanges.push({
+        ...(typeof tag === 'string' && { interaction: decodeURIComponent(tag) }),
         method: request.method ?? 'GET',
         path: new URL(request.url ?? '/', 'http://x').pathname,
         status: upstreamResponse.status,

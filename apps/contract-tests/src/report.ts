@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Builder } from 'junit-report-builder';
 import junitModule from 'junit-report-builder';
-import type { Outcome, Report, RouteResult } from './model.js';
+import type { Outcome, Report, RouteResult, VerifierTranscript } from './model.js';
 import { appDir } from './paths.js';
 
 // The package's types describe an ESM default export; at runtime Node hands over its module.exports, the builder.
@@ -114,4 +114,43 @@ export function renderDriftMarkdown(report: Report): string {
   else out.push('No findings: every live response matched its pact and the spec.');
   if (skipped.length > 0) out.push('', '### Skipped', ...skipped);
   return `${out.join('\n')}\n`;
+}
+
+/** The Verifier's transcripts of a run: per API, per route that replayed a pact. */
+export type Transcripts = { api: string; route: 'prism' | 'live'; transcript: VerifierTranscript }[];
+
+const routeTitle = (route: 'prism' | 'live') => (route === 'prism' ? 'pact vs Prism' : 'live');
+
+/** Writes reports/<api>.log, each route's whole transcript under a heading; returns their paths. */
+export async function writeTranscripts(transcripts: Transcripts, directory: string): Promise<string[]> {
+  await mkdir(directory, { recursive: true });
+  const byApi = new Map<string, string[]>();
+  for (const { api, route, transcript } of transcripts) {
+    byApi.set(api, [...(byApi.get(api) ?? []), `## ${api}, ${routeTitle(route)}: the Pact Verifier's transcript`, ...transcript.lines, '']);
+  }
+  return Promise.all(
+    [...byApi].map(async ([api, lines]) => {
+      const file = join(directory, `${api}.log`);
+      await writeFile(file, `${lines.join('\n')}\n`);
+      return file;
+    }),
+  );
+}
+
+/** Every transcript whole, for --verbose. */
+export const wholeTranscripts = (transcripts: Transcripts) =>
+  transcripts.map(({ api, route, transcript }) =>
+    [`── ${api}, ${routeTitle(route)}: the Pact Verifier's transcript`, ...transcript.lines].join('\n'),
+  );
+
+/** The transcript of each interaction that failed a Verifier route, to print above the table. */
+export function failedTranscripts(report: Report, transcripts: Transcripts): string[] {
+  return transcripts.flatMap(({ api, route, transcript }) =>
+    (report.apis.find((candidate) => candidate.api === api)?.interactions ?? [])
+      .filter((interaction) => interaction[route].outcome === 'fail')
+      .map((interaction) => {
+        const lines = transcript.failures[interaction.description] ?? [`(no transcript: ${interaction[route].reason ?? 'failed'})`];
+        return [`── ${api}, ${routeTitle(route)}: ${interaction.description}`, ...lines].join('\n').trimEnd();
+      }),
+  );
 }

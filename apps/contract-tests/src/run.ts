@@ -1,10 +1,13 @@
-import { type Api, apis as allApis } from '@api-contracts/specs';
+import { type Api, apis as allApis, specPath } from '@api-contracts/specs';
 import { liveRoute } from './live.js';
-import type { ApiReport, ExitCode, Outcome, Report, RouteName, RouteResult } from './model.js';
+import type { ApiReport, ExitCode, Outcome, PactFile, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
 import { pactFileOf, readPact } from './pact-file.js';
+import { type PrismServer, startPrism } from './prism.js';
 import { prismRoute } from './prism-route.js';
 import { loadProvider } from './providers/index.js';
+import type { Provider } from './providers/provider.js';
 import { staticRoute } from './static-check.js';
+import { startVerifier, type VerifierProcess } from './verify.js';
 
 export interface RunOptions {
   live: boolean;
@@ -16,19 +19,25 @@ export interface RunOptions {
   pactDir?: string;
   apis?: readonly Api[];
   env?: NodeJS.ProcessEnv;
-  /** Progress lines for a person; never given a secret. */
+  /** One progress line per stage, for a person; never given a secret. */
   log?: (line: string) => void;
+  /** The Pact Verifier's transcript of each route that replayed a pact. */
+  onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript) => void;
+  /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
+  verifier?: VerifierProcess;
 }
 
-interface CheckContext {
-  selected: Set<RouteName>;
-  strict: boolean;
-  env: NodeJS.ProcessEnv;
-  log: (line: string) => void;
-  pactDir: string | undefined;
+interface Checked {
+  provider: Provider;
+  pactFile: string;
+  pact: PactFile | undefined;
 }
 
-/** Verifies the pacts of `apis` by the selected routes and returns the report; writes nothing. */
+/**
+ * Verifies the pacts of `apis` by the selected routes and returns the report; writes nothing. Stages, one
+ * progress line each: the pacts read; the Prism mocks started, all at once; every interaction verified, the
+ * APIs and their routes side by side, the replays in one Verifier process.
+ */
 export async function runContracts({
   live,
   strict = false,
@@ -36,10 +45,60 @@ export async function runContracts({
   apis = allApis,
   env = process.env,
   log = () => {},
+  onTranscript = () => {},
   pactDir,
+  verifier: shared,
 }: RunOptions): Promise<Report> {
   const selected = new Set(routes.filter((name) => name !== 'live' || live));
-  const reports = await Promise.all(apis.map((api) => checkApi(api, { selected, strict, env, log, pactDir })));
+  // The Verifier loads in its own process while the pacts are read and Prism starts.
+  const verifier = shared ?? (selected.has('prism') || selected.has('live') ? startVerifier() : undefined);
+  const prisms = new Map<Api, PrismServer>();
+  try {
+    const checked: Checked[] = await Promise.all(
+      apis.map(async (api) => {
+        const provider = await loadProvider(api);
+        const pactFile = pactFileOf(provider, pactDir);
+        return { provider, pactFile, pact: await readPact(pactFile) };
+      }),
+    );
+    log(
+      `pacts: ${checked.map(({ provider, pact }) => `${provider.api} ${pact ? `${pact.interactions.length} interactions` : 'missing'}`).join(', ')}`,
+    );
+
+    if (selected.has('prism')) {
+      await startPrisms(
+        checked.filter(({ pact }) => pact !== undefined).map(({ provider }) => provider.api),
+        prisms,
+      );
+      if (prisms.size > 0)
+        log(`Prism started in ${[...prisms].map(([api, prism]) => `${prism.startupMs.toFixed(0)} ms (${api})`).join(', ')}`);
+    }
+    const started = performance.now();
+    const reports = await Promise.all(
+      checked.map((entry) => checkApi(entry, { selected, strict, env, prism: prisms.get(entry.provider.api), verifier, onTranscript })),
+    );
+    const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
+    const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
+    log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return assemble(live, reports);
+  } finally {
+    await Promise.all([...prisms.values()].map((prism) => prism.stop()));
+    if (!shared) await verifier?.stop();
+  }
+}
+
+/** Every API's Prism mock, started at once into `prisms` (so the caller stops whichever started); the first failure is thrown. */
+async function startPrisms(apis: Api[], prisms: Map<Api, PrismServer>): Promise<void> {
+  const settled = await Promise.allSettled(
+    apis.map(async (api) => {
+      prisms.set(api, await startPrism(specPath(api)));
+    }),
+  );
+  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+function assemble(live: boolean, reports: ApiReport[]): Report {
   const summary: Record<Outcome, number> = { pass: 0, fail: 0, skip: 0 };
   for (const report of reports)
     for (const interaction of report.interactions)
@@ -52,11 +111,21 @@ export async function runContracts({
   return { schemaVersion: 1, generatedAt: new Date().toISOString(), mode: live ? 'live' : 'mock', exitCode, summary, apis: reports };
 }
 
-async function checkApi(api: Api, { selected, strict, env, log, pactDir }: CheckContext): Promise<ApiReport> {
-  const provider = await loadProvider(api);
-  const pactFile = pactFileOf(provider, pactDir);
+interface CheckContext {
+  selected: Set<RouteName>;
+  strict: boolean;
+  env: NodeJS.ProcessEnv;
+  prism: PrismServer | undefined;
+  verifier: VerifierProcess | undefined;
+  onTranscript: NonNullable<RunOptions['onTranscript']>;
+}
+
+async function checkApi(
+  { provider, pactFile, pact }: Checked,
+  { selected, strict, env, prism: server, verifier, onTranscript }: CheckContext,
+): Promise<ApiReport> {
+  const { api } = provider;
   const report: ApiReport = { api, provider: provider.name, operation: provider.operation, pactFile, status: 'pass', interactions: [] };
-  const pact = await readPact(pactFile);
   if (!pact) {
     return {
       ...report,
@@ -67,10 +136,12 @@ async function checkApi(api: Api, { selected, strict, env, log, pactDir }: Check
 
   const [staticResults, prism, live] = await Promise.all([
     selected.has('static') ? staticRoute(api, pactFile) : undefined,
-    selected.has('prism') ? prismRoute(provider, pactFile, log) : undefined,
-    selected.has('live') ? liveRoute(provider, pactFile, env, strict, log) : undefined,
+    server && verifier ? prismRoute(provider, pactFile, { prism: server, verifier }) : undefined,
+    selected.has('live') && verifier ? liveRoute(provider, pactFile, { env, strict, verifier }) : undefined,
   ]);
-  if (prism) report.prismStartupMs = prism.startupMs;
+  if (server) report.prismStartupMs = Math.round(server.startupMs);
+  if (prism) onTranscript(api, 'prism', prism.transcript);
+  if (live && 'transcript' in live) onTranscript(api, 'live', live.transcript);
   const liveNotRun = live && 'notRun' in live ? live.notRun : undefined;
   if (liveNotRun) Object.assign(report, { status: 'not-run', reason: liveNotRun });
 
@@ -90,6 +161,5 @@ async function checkApi(api: Api, { selected, strict, env, log, pactDir }: Check
     [interaction.prism, interaction.static, interaction.live].some((result) => result.outcome === 'fail'),
   );
   if (failed) report.status = 'fail';
-  log(`${api}: ${report.status}`);
   return report;
 }

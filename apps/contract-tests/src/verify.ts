@@ -1,28 +1,87 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Verifier } from '@pact-foundation/pact';
-import type { InteractionResult, PactFile, PactInteraction, RouteResult, SetupOutcome, StateSetup } from './model.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import type { InteractionResult, PactFile, PactInteraction, RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
+import type { VerifierJob, VerifierReply } from './verifier-process.js';
+
+const childFile = fileURLToPath(new URL('./verifier-process.ts', import.meta.url));
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/** A Verifier child process that runs the jobs it is given, started ahead so that loading the Verifier overlaps other work. */
+export interface VerifierProcess {
+  run(job: VerifierJob): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function startVerifier(): VerifierProcess {
+  // Its stdout is the native transcript, also in the JSON result: discarded. Its stderr is kept for a crash.
+  const child: ChildProcess = fork(childFile, [], {
+    execArgv: ['--import', tsxLoader],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const pending = new Map<number, { resolve(output: string): void; reject(error: Error): void }>();
+  child.on('message', ({ id, output }: VerifierReply) => {
+    pending.get(id)?.resolve(output);
+    pending.delete(id);
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      const error = new Error(`the Verifier process exited (${code ?? signal}) before answering: ${stderr.trim()}`);
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+      resolve();
+    }),
+  );
+  let next = 0;
+  return {
+    run: (job) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        child.send({ id, job });
+      }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
+}
 
 export interface VerifyOptions {
   pactFile: string;
   baseUrl: string;
   /** Sets the state up for one interaction, or says why the interaction is skipped or failed. Called once per interaction. */
   setup(state: string, params: Record<string, unknown>, description: string): Promise<SetupOutcome>;
-  /** Told right before each interaction is replayed. */
-  onReplay?(description: string): void;
+  /** A Verifier process already started, left running; when absent, one is started and stopped. */
+  verifier?: VerifierProcess;
+  /** A header each replayed request carries with its interaction's description, URI-encoded (for a recorder). */
+  tagHeader?: string;
+}
+
+export interface Verification {
+  results: InteractionResult[];
+  transcript: VerifierTranscript;
 }
 
 /**
  * Replays every interaction of a pact against `baseUrl` with the Pact Verifier and returns one result per
- * interaction. Skipped interactions are removed from a temporary copy of the pact, so the Verifier never
- * sees them and they cannot pass by accident.
+ * interaction, and the Verifier's transcript. Skipped interactions are removed from a temporary copy of the
+ * pact, so the Verifier never sees them and they cannot pass by accident.
  */
-export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyOptions): Promise<InteractionResult[]> {
+export async function verifyPact({ pactFile, baseUrl, setup, verifier, tagHeader }: VerifyOptions): Promise<Verification> {
   const pact = JSON.parse(await readFile(pactFile, 'utf8')) as PactFile;
   const results = new Map<string, InteractionResult>();
-  const kept: PactFile['interactions'] = [];
-  const setups: StateSetup[] = [];
+  const kept: PactInteraction[] = [];
+  const jobs: VerifierJob['interactions'] = [];
   for (const interaction of pact.interactions) {
     const state = interaction.providerStates?.[0];
     const result: InteractionResult = { description: interaction.description, state: state?.name ?? '', outcome: 'pass', mismatches: [] };
@@ -33,59 +92,24 @@ export async function verifyPact({ pactFile, baseUrl, setup, onReplay }: VerifyO
       Object.assign(result, { outcome: 'fail', reason: `${prepared.fail.path}: ${prepared.fail.message}`, mismatches: [prepared.fail] });
     else {
       kept.push(interaction);
-      setups.push(prepared);
+      jobs.push({ state: result.state, setup: prepared, tag: encodeURIComponent(interaction.description) });
     }
   }
-  if (kept.length === 0) return [...results.values()];
-
+  if (kept.length === 0) return { results: [...results.values()], transcript: { lines: [], failures: {} } };
+  const child = verifier ?? startVerifier();
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-verify-'));
   try {
     const filtered = join(workDir, 'pact.json');
     await writeFile(filtered, JSON.stringify({ ...pact, interactions: kept }));
-    // The Verifier replays interactions in pact order, setting each one's state right before it; the
-    // handler hands over the setup prepared above and the request filter applies its headers.
-    // `position` tracks which interaction is next.
-    let current: StateSetup = { params: {}, headers: {} };
-    let position = 0;
-    const stateHandlers = Object.fromEntries(
-      kept.map((interaction) => {
-        const name = interaction.providerStates?.[0]?.name ?? '';
-        return [
-          name,
-          async () => {
-            const index = kept.findIndex((candidate, at) => at >= position && candidate.providerStates?.[0]?.name === name);
-            position = index + 1;
-            current = setups[index] ?? { params: {}, headers: {} };
-            onReplay?.(kept[index]?.description ?? '');
-            return current.params;
-          },
-        ];
-      }),
-    );
-    const output = await new Verifier({
-      provider: pact.provider.name,
-      providerBaseUrl: baseUrl,
-      pactUrls: [filtered],
-      stateHandlers,
-      requestFilter: (request: { headers: Record<string, unknown> }, _response: unknown, next: () => void) => {
-        for (const [name, value] of Object.entries(current.headers)) {
-          if (value === undefined) delete request.headers[name.toLowerCase()];
-          else request.headers[name.toLowerCase()] = value;
-        }
-        next();
-      },
-      logLevel: 'error',
-    })
-      .verifyProvider()
-      .then(
-        (json) => json,
-        (error: Error) => error.message,
-      );
+    const output = await child
+      .run({ provider: pact.provider.name, baseUrl, pactFile: filtered, interactions: jobs, ...(tagHeader && { tagHeader }) })
+      .catch((error: Error) => error.message);
     applyVerifierOutput(output, pact, results);
+    return { results: [...results.values()], transcript: transcriptOf(output, pact) };
   } finally {
+    if (!verifier) await child.stop();
     await rm(workDir, { recursive: true, force: true });
   }
-  return [...results.values()];
 }
 
 interface VerifierJson {
@@ -146,6 +170,33 @@ function applyVerifierOutput(output: unknown, pact: PactFile, results: Map<strin
     if (known && result !== 'OK' && known.outcome === 'pass')
       Object.assign(known, { outcome: 'fail', reason: `the Verifier reported ${result}` });
   }
+}
+
+/**
+ * The Verifier's transcript, colour codes removed, and for each failed interaction (by description) its part
+ * of the "Failures:" section, to print when the interaction fails.
+ */
+export function transcriptOf(output: string, pact: PactFile): VerifierTranscript {
+  let entries: unknown;
+  try {
+    entries = (JSON.parse(output) as { output?: unknown }).output;
+  } catch {
+    return { lines: stripVTControlCharacters(output).split('\n'), failures: {} };
+  }
+  const lines = (Array.isArray(entries) ? entries : []).flatMap((entry) => stripVTControlCharacters(String(entry)).split('\n'));
+  const byName = new Map(pact.interactions.map((interaction) => [verifierName(pact, interaction), interaction.description]));
+  const failures: Record<string, string[]> = {};
+  let current: string[] | undefined;
+  for (const line of lines.slice(lines.indexOf('Failures:') + 1 || lines.length)) {
+    if (/^There (was|were) \d+ pact failures?$/.test(line.trim())) break;
+    const description = byName.get(line.replace(/^\d+\) /, ''));
+    if (description !== undefined) {
+      current = [];
+      failures[description] = current;
+    }
+    current?.push(line);
+  }
+  return { lines, failures };
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
