@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runContracts } from '../src/run.js';
+import { startVerifier, type VerifierProcess } from '../src/verify.js';
 import { runCli } from './support/cli.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
 
@@ -43,19 +44,22 @@ describe('a live provider that cannot be judged', () => {
   let standIn: StandIn;
   let answer: Exchange | undefined;
   let reports: string;
+  // One Verifier process serves every run of the suite.
+  let verifier: VerifierProcess;
   beforeAll(async () => {
+    verifier = startVerifier();
     standIn = await startStandIn('vectara', { mutate: (exchange) => answer ?? exchange });
     reports = await mkdtemp(join(tmpdir(), 'api-contracts-could-not-run-'));
   });
   afterAll(async () => {
-    await standIn?.stop();
+    await Promise.all([standIn?.stop(), verifier?.stop()]);
     await rm(reports, { recursive: true, force: true });
   });
 
   async function runWith(everyAnswer: Exchange, auth: 'api-key' | 'oauth' = 'api-key') {
     answer = everyAnswer;
     try {
-      return await runContracts({ live: true, routes: ['live'], apis: ['vectara'], env: standIn.env(auth) });
+      return await runContracts({ live: true, routes: ['live'], apis: ['vectara'], env: standIn.env(auth), verifier });
     } finally {
       answer = undefined;
     }
@@ -106,6 +110,7 @@ describe('a live provider that cannot be judged', () => {
       routes: ['live'],
       apis: ['vectara'],
       env: { ...standIn.env('oauth'), VECTARA_CLIENT_SECRET: 'not-the-secret' },
+      verifier,
     });
     expect(report.exitCode).toBe(2);
     expect(report.apis[0]?.reason).toBe('VECTARA_CLIENT_ID/VECTARA_CLIENT_SECRET were refused by the token endpoint (HTTP 401)');

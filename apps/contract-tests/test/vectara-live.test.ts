@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runContracts } from '../src/run.js';
+import { startVerifier, type VerifierProcess } from '../src/verify.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
@@ -42,12 +43,16 @@ function oldShape(exchange: Exchange): Exchange {
 describe('the live gate against a conformant Vectara provider', () => {
   let standIn: StandIn;
   let serveOldShape = false;
+  // One Verifier process serves every run of the suite.
+  let verifier: VerifierProcess;
   beforeAll(async () => {
+    verifier = startVerifier();
     standIn = await startStandIn('vectara', { mutate: (exchange) => (serveOldShape ? oldShape(exchange) : exchange) });
   });
-  afterAll(() => standIn?.stop());
+  afterAll(() => Promise.all([standIn?.stop(), verifier?.stop()]));
 
-  const run = (auth: 'api-key' | 'oauth') => runContracts({ live: true, routes: ['live'], apis: ['vectara'], env: standIn.env(auth) });
+  const run = (auth: 'api-key' | 'oauth') =>
+    runContracts({ live: true, routes: ['live'], apis: ['vectara'], env: standIn.env(auth), verifier });
 
   it.each([1, 2, 10, 11, 250])('passes with an agent holding %i session(s), API key', async (count) => {
     standIn.setSessionCount(count);
