@@ -12,26 +12,28 @@ const concurrency = 8;
 const requestsPerRound = 4_000;
 const rounds = 5;
 
-function startServerWorker(): Promise<{ url: string; worker: Worker }> {
-  const worker = new Worker(new URL('./server-worker.mjs', import.meta.url));
+/** The bench server in a worker thread, answering pages of `perPage` sessions. */
+export function startServerWorker(perPage = 10): Promise<{ url: string; worker: Worker }> {
+  const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), { workerData: { perPage } });
   return new Promise((resolve, reject) => {
     worker.once('message', (url: string) => resolve({ url, worker }));
     worker.once('error', reject);
   });
 }
 
-async function measure(call: () => Promise<unknown>): Promise<number> {
-  let remaining = requestsPerRound;
+/** Requests per second of `call`, 8 in flight, `requests` in all. */
+export async function measure(call: () => Promise<unknown>, requests = requestsPerRound): Promise<number> {
+  let remaining = requests;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (remaining-- > 0) await call();
     }),
   );
-  return requestsPerRound / ((performance.now() - started) / 1000);
+  return requests / ((performance.now() - started) / 1000);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export async function throughput() {
   const { url, worker } = await startServerWorker();

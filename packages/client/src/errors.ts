@@ -121,7 +121,8 @@ export class AuthenticationError extends ApiContractsError {
   }
 }
 
-function describe(cause: unknown): string {
+/** An error's message, with its cause's message when it has one. */
+export function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
   return `${cause.message}${inner}`;

@@ -9,6 +9,7 @@ export type {
 export type { AccountError, AccountSessionsResponse } from '@api-contracts/types/verisoul';
 export { ApiError, type ApiOperation, type ErrorBody, type ErrorStatus, isApiError } from './api-error.js';
 export type { ApiKeyCredentials, OAuthCredentials } from './credentials.js';
+export { ContractDriftError, type DriftMismatch, type DriftReport, type ResponseValidation } from './drift.js';
 export {
   AbortError,
   ApiContractsError,

@@ -1,4 +1,4 @@
-import { AuthenticationError } from './errors.js';
+import { AuthenticationError, describe } from './errors.js';
 import type { Authenticator } from './resilient-fetch.js';
 import { startTimeout } from './timeout.js';
 
@@ -70,7 +70,8 @@ export function oauthAuthenticator(
       });
       body = await response.json().catch(() => undefined);
     } catch (cause) {
-      throw new AuthenticationError(tokenUrl, undefined, 'no response from the token endpoint', { cause: describeOnly(cause) });
+      // The cause's message only: an underlying error object could carry the request it failed on.
+      throw new AuthenticationError(tokenUrl, undefined, 'no response from the token endpoint', { cause: new Error(describe(cause)) });
     } finally {
       deadline?.clear();
     }
@@ -108,10 +109,4 @@ const formEncode = (value: string) => new URLSearchParams([['', value]]).toStrin
 function withoutUserInfo(url: string): string {
   const parsed = new URL(url);
   return `${parsed.origin}${parsed.pathname}`;
-}
-
-/** The cause's message only: an underlying error object could carry the request it failed on. */
-function describeOnly(cause: unknown): Error {
-  const inner = cause instanceof Error && cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
-  return new Error(`${cause instanceof Error ? cause.message : String(cause)}${inner}`);
 }

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import type { DriftCheck } from './drift.js';
 import { UnparseableBodyError } from './errors.js';
 import { redact } from './redact.js';
 import { requestFailure, settle } from './timeout.js';
@@ -13,6 +14,8 @@ export interface CallContext {
   signal: AbortSignal | undefined;
   /** The secrets in use, kept out of an ApiError built from the provider's body. */
   secrets(): string[];
+  /** Checks each body against the spec, when the client opted in. */
+  checkDrift: DriftCheck | undefined;
 }
 
 /**
@@ -23,7 +26,11 @@ export interface CallContext {
 export async function expectJson<T>(operation: string, call: () => Promise<RawResult>, context: CallContext): Promise<T> {
   // The operation's fetch throws only typed errors (see resilient-fetch.ts), and reads non-2xx bodies itself.
   const { response, error } = await call();
-  if (!response.ok) throw apiError(operation, response, error, context.secrets());
+  if (!response.ok) {
+    const failure = apiError(operation, response, error, context.secrets());
+    context.checkDrift?.(operation, response.status, error, failure);
+    throw failure;
+  }
   let text: string;
   try {
     text = await response.text();
@@ -32,11 +39,14 @@ export async function expectJson<T>(operation: string, call: () => Promise<RawRe
   } finally {
     settle(response);
   }
+  let data: T;
   try {
-    return JSON.parse(text) as T;
+    data = JSON.parse(text);
   } catch (cause) {
     throw new UnparseableBodyError(operation, response.status, response.headers.get('content-type'), { cause });
   }
+  context.checkDrift?.(operation, response.status, data);
+  return data;
 }
 
 function apiError(operation: string, response: Response, providerBody: unknown, secrets: string[]): ApiError {

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { type ApiKeyCredentials, type OAuthCredentials, resolveCredentials } from './credentials.js';
+import { driftCheck, type ResponseValidation } from './drift.js';
 import { ValidationError } from './errors.js';
 import { resilientFetch } from './resilient-fetch.js';
 import { expectJson, type RawResult } from './response.js';
@@ -42,7 +43,7 @@ export interface Transport<Paths extends {}> {
 
 /** One place where a client's options become its transport: defaults resolved once, credentials checked before any request. */
 export function createTransport<Paths extends {}>(
-  options: TransportOptions & (Partial<ApiKeyCredentials> | Partial<OAuthCredentials>),
+  options: TransportOptions & (Partial<ApiKeyCredentials> | Partial<OAuthCredentials>) & ResponseValidation,
   spec: TransportSpec,
 ): Transport<Paths> {
   options ??= {};
@@ -56,6 +57,7 @@ export function createTransport<Paths extends {}>(
   }
   const send = options.fetch ?? globalThis.fetch;
   const credentials = resolveCredentials(options, { send, timeoutMs }, spec.oauthTokenUrl);
+  const checkDrift = driftCheck(options, credentials.secrets);
   const settings = { send, timeoutMs, policy: retryPolicy(options.retry), authenticator: credentials.authenticator };
   const fetches = new Map<string, OperationFetch>();
   const raw = createClient<Paths>({
@@ -78,6 +80,7 @@ export function createTransport<Paths extends {}>(
   };
   return {
     raw,
-    call: (operation, signal, send) => expectJson(operation, () => send(fetchFor(operation)), { signal, secrets: credentials.secrets }),
+    call: (operation, signal, send) =>
+      expectJson(operation, () => send(fetchFor(operation)), { signal, secrets: credentials.secrets, checkDrift }),
   };
 }

@@ -1,13 +1,17 @@
 import type { AgentSession, ListAgentSessionsResponse, paths } from '@api-contracts/types/vectara';
 import { parameterRules, securitySchemes, servers } from '@api-contracts/types/vectara';
+import type { responseValidators } from '@api-contracts/types/vectara/validators';
 import type { Client } from 'openapi-fetch';
 import type { ApiKeyCredentials, OAuthCredentials } from './credentials.js';
+import type { ResponseValidation } from './drift.js';
 import { PaginationError } from './errors.js';
 import { checkParameters } from './input.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
-/** Transport options and exactly one of `apiKey` and `oauth`. */
-export type VectaraClientOptions = TransportOptions & (ApiKeyCredentials | OAuthCredentials);
+/** Transport options, exactly one of `apiKey` and `oauth`, and the opt-in check of responses against the spec. */
+export type VectaraClientOptions = TransportOptions &
+  (ApiKeyCredentials | OAuthCredentials) &
+  ResponseValidation<typeof responseValidators>;
 
 export interface ListAgentSessionsOptions {
   /** Sessions per page, 1..100 (the spec's bounds; the provider's default is 10). */

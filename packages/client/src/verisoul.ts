@@ -1,14 +1,19 @@
 import type { AccountSessionsResponse, paths } from '@api-contracts/types/verisoul';
 import { parameterRules, servers } from '@api-contracts/types/verisoul';
+import type { responseValidators } from '@api-contracts/types/verisoul/validators';
 import type { Client } from 'openapi-fetch';
 import type { ApiKeyCredentials } from './credentials.js';
+import type { ResponseValidation } from './drift.js';
 import { ValidationError } from './errors.js';
 import { checkParameters } from './input.js';
 import { createTransport, type TransportOptions } from './transport.js';
 
 export type VerisoulEnvironment = 'sandbox' | 'production';
 
-export interface VerisoulClientOptions extends TransportOptions, Omit<ApiKeyCredentials, 'oauth'> {
+export interface VerisoulClientOptions
+  extends TransportOptions,
+    Omit<ApiKeyCredentials, 'oauth'>,
+    ResponseValidation<typeof responseValidators> {
   /** Which of the spec's servers to call, unless `baseUrl` is given. */
   environment: VerisoulEnvironment;
 }
