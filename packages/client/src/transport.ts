@@ -18,7 +18,7 @@ export interface TransportOptions {
   retry?: RetryOptions | false;
 }
 
-export const defaultTimeoutMs = 10_000;
+const defaultTimeoutMs = 10_000;
 
 /** What a client's spec says about how to reach and authenticate it. */
 export interface TransportSpec {
@@ -35,10 +35,10 @@ export interface Transport<Paths extends {}> {
   /** The openapi-fetch client: credentials, timeout and retries applied. */
   raw: Client<Paths>;
   /**
-   * Runs `send` (an openapi-fetch call made with `parseAs: 'stream'` and the given `fetch`, whose errors
+   * Runs `request` (an openapi-fetch call made with `parseAs: 'stream'` and the given `fetch`, whose errors
    * name `operation`) and returns its parsed 2xx body; any other outcome is a typed error.
    */
-  call<T>(operation: string, signal: AbortSignal | undefined, send: (fetch: OperationFetch) => Promise<RawResult>): Promise<T>;
+  call<T>(operation: string, signal: AbortSignal | undefined, request: (fetch: OperationFetch) => Promise<RawResult>): Promise<T>;
 }
 
 /** One place where a client's options become its transport: defaults resolved once, credentials checked before any request. */
@@ -80,7 +80,7 @@ export function createTransport<Paths extends {}>(
   };
   return {
     raw,
-    call: (operation, signal, send) =>
-      expectJson(operation, () => send(fetchFor(operation)), { signal, secrets: credentials.secrets, checkDrift }),
+    call: (operation, signal, request) =>
+      expectJson(operation, () => request(fetchFor(operation)), { signal, secrets: credentials.secrets, checkDrift }),
   };
 }
