@@ -1,64 +1,80 @@
-import { execa } from 'execa';
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
+import type { PrismJob, PrismMessage } from './prism-process.mjs';
 
 export interface PrismServer {
   url: string;
-  /** Milliseconds from spawn to the "listening" line. */
+  /** Milliseconds from spawn to listening. */
   startupMs: number;
   stop(): Promise<void>;
 }
 
+const childFile = fileURLToPath(new URL('./prism-process.mjs', import.meta.url));
+
 /**
- * Serves `spec` with Prism's CLI as a child process on 127.0.0.1 and an ephemeral port, resolving once
- * Prism says it is listening. `--errors` makes Prism answer a request that breaks the spec with an error
- * (422) rather than a mock, so a pact request the spec does not allow fails verification.
- * A child rather than Prism's libraries in-process: the CLI is Prism's supported interface, and a
- * process boundary guarantees nothing of Prism's lingers after `stop`.
+ * Serves each of `specs` with Prism on 127.0.0.1 and an ephemeral port, all from one child process, resolving
+ * once every one listens. `--errors` behaviour: a request that breaks the spec is answered with an error (422)
+ * rather than a mock, so a pact request the spec does not allow fails verification. A child rather than
+ * Prism in this process: nothing of Prism's lingers after `stop`. Stopping any of the servers stops them all.
  */
-export async function startPrism(spec: string, options: { dynamic?: boolean; startTimeoutMs?: number } = {}): Promise<PrismServer> {
-  const port = await getPort({ host: '127.0.0.1' });
+export async function startPrisms(specs: string[], options: { dynamic?: boolean; startTimeoutMs?: number } = {}): Promise<PrismServer[]> {
+  const ports = await Promise.all(specs.map(() => getPort({ host: '127.0.0.1' })));
+  const job: PrismJob = {
+    servers: specs.map((document, index) => ({ document, port: ports[index] ?? 0 })),
+    dynamic: options.dynamic ?? false,
+    seed: options.dynamic ? 'api-contracts' : null,
+  };
   const started = performance.now();
-  const args = ['mock', '--host', '127.0.0.1', '--port', String(port), '--errors', '--verboseLevel', 'info'];
-  if (options.dynamic) args.push('--dynamic', '--seed', 'api-contracts');
-  const child = execa('prism', [...args, spec], { preferLocal: true, reject: false, forceKillAfterDelay: 2_000, all: true });
-  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = fork(childFile, [JSON.stringify(job)], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    await exited;
+  };
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
   try {
-    await waitForListening(child.all, child, url, options.startTimeoutMs ?? 30_000);
+    const startupMs = await new Promise<Map<string, number>>((resolve, reject) => {
+      const listening = new Map<string, number>();
+      const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms. ${stderr}`)), timeoutMs);
+      child.on('message', (message: PrismMessage) => {
+        if ('failed' in message) {
+          clearTimeout(timer);
+          reject(new Error(`Prism could not serve ${message.failed}: ${message.message}`));
+          return;
+        }
+        listening.set(message.listening, performance.now() - started);
+        if (listening.size === specs.length) {
+          clearTimeout(timer);
+          resolve(listening);
+        }
+      });
+      exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`Prism exited before listening. ${stderr}`));
+      });
+    });
+    return specs.map((spec, index) => ({
+      url: `http://127.0.0.1:${ports[index]}`,
+      startupMs: startupMs.get(spec) ?? 0,
+      stop,
+    }));
   } catch (error) {
-    child.kill();
-    await child;
+    await stop();
     throw error;
   }
-  return {
-    url,
-    startupMs: performance.now() - started,
-    stop: async () => {
-      child.kill();
-      await child;
-    },
-  };
 }
 
-function waitForListening(
-  stream: NodeJS.ReadableStream,
-  exited: PromiseLike<{ exitCode?: number }>,
-  url: string,
-  timeoutMs: number,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`Prism did not start within ${timeoutMs} ms. Output:\n${output}`)), timeoutMs);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(error);
-    };
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(`Prism is listening on ${url}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    exited.then((result) => fail(new Error(`Prism exited (code ${result.exitCode}) before listening. Output:\n${output}`)));
-  });
+/** One spec served by Prism (see `startPrisms`). */
+export async function startPrism(spec: string, options: { dynamic?: boolean; startTimeoutMs?: number } = {}): Promise<PrismServer> {
+  const [server] = await startPrisms([spec], options);
+  if (!server) throw new Error('Prism started no server');
+  return server;
 }

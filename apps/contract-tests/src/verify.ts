@@ -1,15 +1,13 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { InteractionResult, PactFile, PactInteraction, RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
-import type { VerifierJob, VerifierReply } from './verifier-process.js';
+import type { VerifierJob, VerifierReply } from './verifier-process.mjs';
 
-const childFile = fileURLToPath(new URL('./verifier-process.ts', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const childFile = fileURLToPath(new URL('./verifier-process.mjs', import.meta.url));
 
 /** A Verifier child process that runs the jobs it is given, started ahead so that loading the Verifier overlaps other work. */
 export interface VerifierProcess {
@@ -20,7 +18,7 @@ export interface VerifierProcess {
 export function startVerifier(): VerifierProcess {
   // Its stdout is the native transcript, also in the JSON result: discarded. Its stderr is kept for a crash.
   const child: ChildProcess = fork(childFile, [], {
-    execArgv: ['--import', tsxLoader],
+    execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
   });
