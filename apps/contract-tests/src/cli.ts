@@ -7,6 +7,7 @@
  *   --pacts DIR     where the pact files are (default: pacts/)
  *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
  * Quiet by default: one line per stage, the failing interactions' transcripts, the table, the verdict.
+ * Every configured secret and OAuth2 token is redacted from all it prints and writes.
  * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
  */
 import { appendFile, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, apis as allApis } from '@api-contracts/specs';
 import { reportDir } from './paths.js';
+import { redactConsole, redactFiles } from './redacted-output.js';
 import {
   failedTranscripts,
   renderDriftMarkdown,
@@ -26,6 +28,7 @@ import {
 import { runContracts } from './run.js';
 
 async function main(): Promise<number> {
+  await redactConsole();
   const { values } = parseArgs({
     options: {
       live: { type: 'boolean', default: false },
@@ -65,6 +68,8 @@ async function main(): Promise<number> {
     files.push(driftFile);
     if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
   }
+  // The last guarantee: no file this run wrote keeps a secret, whichever module wrote it.
+  for (const file of await redactFiles([...files, process.env.GITHUB_STEP_SUMMARY])) console.error(`· redacted a secret from ${file}`);
   console.log(`reports: ${files.join(', ')}`);
   return report.exitCode;
 }

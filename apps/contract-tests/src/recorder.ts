@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runSecrets } from './redaction.js';
 
 /** The header the Verifier's requests carry their interaction in (URI-encoded description); not forwarded. */
 export const interactionHeader = 'x-api-contracts-interaction';
@@ -46,15 +47,19 @@ export async function startRecorder(upstream: string) {
       try {
         body = JSON.parse(text);
       } catch {}
-      exchanges.push({
-        ...(typeof tag === 'string' && { interaction: decodeURIComponent(tag) }),
-        method: request.method ?? 'GET',
-        path: new URL(request.url ?? '/', 'http://x').pathname,
-        status: upstreamResponse.status,
-        headers: Object.fromEntries(upstreamResponse.headers),
-        contentType,
-        body,
-      });
+      // Kept redacted of the run's secrets: the schema check quotes what it finds, shortened, and a shortened
+      // secret would escape redaction later.
+      exchanges.push(
+        runSecrets.redactDeep({
+          ...(typeof tag === 'string' && { interaction: decodeURIComponent(tag) }),
+          method: request.method ?? 'GET',
+          path: new URL(request.url ?? '/', 'http://x').pathname,
+          status: upstreamResponse.status,
+          headers: Object.fromEntries(upstreamResponse.headers),
+          contentType,
+          body,
+        }),
+      );
       const outgoing: Record<string, string> = {};
       upstreamResponse.headers.forEach((value, name) => {
         if (!responseHeadersNotForwarded.includes(name)) outgoing[name] = value;

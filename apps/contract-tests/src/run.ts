@@ -6,6 +6,7 @@ import { type PrismServer, startPrism } from './prism.js';
 import { prismRoute } from './prism-route.js';
 import { loadProvider } from './providers/index.js';
 import type { Provider } from './providers/provider.js';
+import { runSecrets } from './redaction.js';
 import { staticRoute } from './static-check.js';
 import { startVerifier, type VerifierProcess } from './verify.js';
 
@@ -74,13 +75,18 @@ export async function runContracts({
         log(`Prism started in ${[...prisms].map(([api, prism]) => `${prism.startupMs.toFixed(0)} ms (${api})`).join(', ')}`);
     }
     const started = performance.now();
+    // A transcript quotes the provider's answers: redacted before anyone prints or writes it.
+    const redactedTranscript: typeof onTranscript = (api, route, transcript) => onTranscript(api, route, runSecrets.redactDeep(transcript));
     const reports = await Promise.all(
-      checked.map((entry) => checkApi(entry, { selected, strict, env, prism: prisms.get(entry.provider.api), verifier, onTranscript })),
+      checked.map((entry) =>
+        checkApi(entry, { selected, strict, env, prism: prisms.get(entry.provider.api), verifier, onTranscript: redactedTranscript }),
+      ),
     );
     const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
     const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
     log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return assemble(live, reports);
+    // Whatever a provider echoed (its key, a token), the report never holds a secret of the run.
+    return runSecrets.redactDeep(assemble(live, reports));
   } finally {
     await Promise.all([...prisms.values()].map((prism) => prism.stop()));
     if (!shared) await verifier?.stop();
