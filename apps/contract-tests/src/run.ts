@@ -2,7 +2,7 @@ import { type Api, apis as allApis, specPath } from '@api-contracts/specs';
 import { liveRoute } from './live.js';
 import type { ApiReport, ExitCode, Outcome, PactFile, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
 import { pactFileOf, readPact } from './pact-file.js';
-import { type PrismServer, startPrism } from './prism.js';
+import { type PrismServer, startPrisms } from './prism.js';
 import { prismRoute } from './prism-route.js';
 import { loadProvider } from './providers/index.js';
 import type { Provider } from './providers/provider.js';
@@ -67,7 +67,7 @@ export async function runContracts({
     );
 
     if (selected.has('prism')) {
-      await startPrisms(
+      await startPrismsOf(
         checked.filter(({ pact }) => pact !== undefined).map(({ provider }) => provider.api),
         prisms,
       );
@@ -88,20 +88,20 @@ export async function runContracts({
     // Whatever a provider echoed (its key, a token), the report never holds a secret of the run.
     return runSecrets.redactDeep(assemble(live, reports));
   } finally {
+    // The servers share one process: stopping one stops all.
     await Promise.all([...prisms.values()].map((prism) => prism.stop()));
     if (!shared) await verifier?.stop();
   }
 }
 
-/** Every API's Prism mock, started at once into `prisms` (so the caller stops whichever started); the first failure is thrown. */
-async function startPrisms(apis: Api[], prisms: Map<Api, PrismServer>): Promise<void> {
-  const settled = await Promise.allSettled(
-    apis.map(async (api) => {
-      prisms.set(api, await startPrism(specPath(api)));
-    }),
-  );
-  const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
+/** Every API's Prism mock, from one process (Prism's modules load once), into `prisms`. */
+async function startPrismsOf(apis: Api[], prisms: Map<Api, PrismServer>): Promise<void> {
+  if (apis.length === 0) return;
+  const servers = await startPrisms(apis.map((api) => specPath(api)));
+  servers.forEach((server, index) => {
+    const api = apis[index];
+    if (api) prisms.set(api, server);
+  });
 }
 
 function assemble(live: boolean, reports: ApiReport[]): Report {
