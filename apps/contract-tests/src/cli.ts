@@ -7,6 +7,7 @@
  *   --pacts DIR     where the pact files are (default: pacts/)
  *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
  * Quiet by default: one line per stage, the failing interactions' transcripts, the table, the verdict.
+ * Live: drift.md and drift.json report changes of the contract; in GitHub Actions each is annotated on its spec line.
  * Every configured secret and OAuth2 token is redacted from all it prints and writes.
  * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
  */
@@ -14,17 +15,10 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, apis as allApis } from '@api-contracts/specs';
+import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson } from './drift-report.js';
 import { reportDir } from './paths.js';
 import { redactConsole, redactFiles } from './redacted-output.js';
-import {
-  failedTranscripts,
-  renderDriftMarkdown,
-  renderTable,
-  type Transcripts,
-  wholeTranscripts,
-  writeReports,
-  writeTranscripts,
-} from './report.js';
+import { failedTranscripts, renderTable, type Transcripts, wholeTranscripts, writeReports, writeTranscripts } from './report.js';
 import { runContracts } from './run.js';
 
 async function main(): Promise<number> {
@@ -59,13 +53,15 @@ async function main(): Promise<number> {
   const shown = values.verbose ? wholeTranscripts(transcripts) : failedTranscripts(report, transcripts);
   if (shown.length > 0) console.log(`\n${shown.join('\n\n')}`);
   console.log(`\n${renderTable(report)}`);
+  for (const line of driftSummaryLines(report)) console.log(line);
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of driftAnnotations(report)) console.log(line);
   const files = [...(await writeReports(report, directory)), ...logs];
   if (report.mode === 'live') {
     // The drift report, beside the others; in GitHub Actions also on the job's summary page.
     const driftFile = join(directory, 'drift.md');
-    const markdown = renderDriftMarkdown(report);
+    const markdown = renderDriftReport(report);
     await writeFile(driftFile, markdown);
-    files.push(driftFile);
+    files.push(driftFile, await writeDriftJson(report, directory, { strict: values.strict }));
     if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
   }
   // The last guarantee: no file this run wrote keeps a secret, whichever module wrote it.

@@ -1,8 +1,8 @@
 import { loadSpec } from '@api-contracts/specs';
 import { type Answer, outage, refusedCredentials } from './access.js';
 import { type LiveCredentials, liveCredentials, missingId } from './credentials.js';
-import { classifyDrift } from './drift.js';
-import type { RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
+import { groupLiveDrift } from './drift-changes.js';
+import type { ContractChange, RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
 import { TokenError } from './oauth.js';
 import type { AuthHeaders, LiveStateContext, Provider } from './providers/provider.js';
 import { interactionHeader, startRecorder } from './recorder.js';
@@ -71,12 +71,12 @@ async function liveSetup(
   }
 }
 
-/** The live route for one API: settings, reachability, the pact replayed through the recorder, drift classified. */
+/** The live route for one API: settings, reachability, the pact replayed through the recorder, drift grouped into changes. */
 export async function liveRoute(
   provider: Provider,
   pactFile: string,
   { env, strict, verifier }: { env: NodeJS.ProcessEnv; strict: boolean; verifier: VerifierProcess },
-): Promise<{ notRun: string } | { results: Map<string, RouteResult>; transcript: VerifierTranscript }> {
+): Promise<{ notRun: string } | { results: Map<string, RouteResult>; changes: ContractChange[]; transcript: VerifierTranscript }> {
   const settings = readLiveSettings(provider, env);
   if ('missing' in settings) {
     const { required, optional } = variablesOf(provider);
@@ -141,6 +141,7 @@ export async function liveRoute(
       });
     }
   }
-  for (const [description, result] of results) if (result.outcome !== 'skip') results.set(description, classifyDrift(result, strict));
-  return { results, transcript: verified.transcript };
+  const { api, operation } = provider;
+  const judged = groupLiveDrift({ api, operation, spec: loadSpec(api), results, responses: recorder.exchanges, strict });
+  return { ...judged, transcript: verified.transcript };
 }

@@ -39,9 +39,47 @@ export interface SchemaFinding {
   message: string;
 }
 
-/** A live finding, classified, with where it came from. */
+/** A live finding (one instance of drift), classified, with where it came from and the change it belongs to. */
 export interface DriftFinding extends SchemaFinding {
   source: 'pact' | 'schema';
+  /** The drift-rules catalogue's rule of its change, e.g. `response-property-removed`. */
+  rule?: string;
+  /** Its path in drift-rules' notation, e.g. `$.sessions[3].key` (`path` is the finder's own). */
+  instancePath?: string;
+  /** The fingerprint of the change it was grouped into (`ApiReport.changes`). */
+  fingerprint?: string;
+}
+
+/**
+ * One change of the contract seen live: drift-rules' `DriftChange` (structurally, so the model imports
+ * nothing), one per (operation, status, schema path, rule), with the interactions that showed it.
+ */
+export interface ContractChange {
+  fingerprint: string;
+  api: string;
+  /** operationId, e.g. `listAgentSessions`. */
+  operation: string;
+  status?: string | undefined;
+  /** Schema path (`$.sessions[].key`) or token (`status`, `content-type`, `header:<name>`). */
+  path: string;
+  rule: string;
+  severity: 'breaking' | 'additive';
+  title: string;
+  expected: string;
+  actual: string;
+  sources: string[];
+  evidence: { source: string; instances: number; expected: string; actual: string; message?: string | undefined }[];
+  /** Instances merged into it. */
+  instances: number;
+  count?: { affected: number; total?: number | undefined; unit: 'items' | 'responses' } | undefined;
+  /** `in 10 of 10 items`. */
+  countText: string;
+  /** `renamed to session_key?` */
+  hint?: string | undefined;
+  /** Set when the acknowledgement file accepts it: listed, never failing. */
+  acknowledged?: { reason: string; reviewer?: string | undefined; until?: string | undefined } | undefined;
+  /** Descriptions of the interactions it was seen in. */
+  interactions: string[];
 }
 
 /** What the Verifier says about one interaction. */
@@ -66,8 +104,10 @@ export interface RouteResult {
   mismatches?: Mismatch[];
   findings?: StaticFinding[];
   schemaFindings?: SchemaFinding[];
-  /** Live only: every finding, classified. A failed pact counts as breaking. */
+  /** Live only: every finding (instance), classified. A failed pact counts as breaking unless a finer rule names it. */
   drift?: DriftFinding[];
+  /** Live only: one short line per change the interaction showed (the table numbers each); `reason` joins them. */
+  reasons?: string[];
 }
 
 export interface InteractionReport {
@@ -90,6 +130,8 @@ export interface ApiReport {
   reason?: string;
   prismStartupMs?: number;
   interactions: InteractionReport[];
+  /** Live, when judged: the changes of the contract its interactions showed, acknowledged ones marked. */
+  changes?: ContractChange[];
 }
 
 /** 0 all verified, 1 a contract failed, 2 could not run. */
@@ -102,6 +144,8 @@ export interface Report {
   exitCode: ExitCode;
   summary: Record<Outcome, number>;
   apis: ApiReport[];
+  /** Live: entries of the acknowledgement file to review (expired, naming another rule, or matching no change). */
+  acknowledgementIssues?: string[];
 }
 
 /** What a route does for one provider state before its interaction is replayed. */

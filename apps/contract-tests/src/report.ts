@@ -21,11 +21,15 @@ export function renderTable(report: Report): string {
   const header = ['API', 'interaction', ...routes.map(([, title]) => title)];
   const rows: string[][] = [];
   const notes: string[] = [];
+  // Live drift gives one reason per change (`reasons`), numbered once however many interactions showed it.
   const note = (result: RouteResult) => {
-    if (!result.reason) return cell(result.outcome);
-    const existing = notes.indexOf(result.reason);
-    const number = existing >= 0 ? existing + 1 : notes.push(result.reason);
-    return `${cell(result.outcome)} [${number}]`;
+    const reasons = result.reasons ?? (result.reason ? [result.reason] : []);
+    if (reasons.length === 0) return cell(result.outcome);
+    const numbers = reasons.map((reason) => {
+      const existing = notes.indexOf(reason);
+      return existing >= 0 ? existing + 1 : notes.push(reason);
+    });
+    return `${cell(result.outcome)} [${numbers.join(',')}]`;
   };
   for (const api of report.apis) {
     if (api.interactions.length === 0) rows.push([api.api, `(not run: ${api.reason ?? 'unknown'})`, '-', '-', '-']);
@@ -81,39 +85,6 @@ export async function writeReports(report: Report, directory: string): Promise<s
   const junitFile = join(directory, 'junit.xml');
   builder.writeTo(junitFile);
   return [jsonFile, junitFile];
-}
-
-const cellText = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-
-/** The live drift report in Markdown: one row per finding, then what was skipped and why. */
-export function renderDriftMarkdown(report: Report): string {
-  const verdict = report.exitCode === 0 ? 'no breaking drift' : report.exitCode === 1 ? '**drift found**' : '**not run in full**';
-  const out = [`## API drift: ${report.mode} run, ${report.generatedAt}`, '', `Result: ${verdict} (exit ${report.exitCode})`, ''];
-  const rows: string[] = [];
-  const skipped: string[] = [];
-  for (const api of report.apis) {
-    if (api.status === 'not-run') skipped.push(`- ${api.api}: not run: ${api.reason ?? ''}`);
-    for (const interaction of api.interactions) {
-      for (const finding of interaction.live.drift ?? []) {
-        rows.push(
-          `| ${[api.api, api.operation, interaction.description, finding.severity, `\`${finding.path}\``, finding.expected, finding.actual]
-            .map(cellText)
-            .join(' | ')} |`,
-        );
-      }
-      if (api.status !== 'not-run' && interaction.live.outcome === 'skip')
-        skipped.push(`- ${api.api}, ${interaction.description}: ${interaction.live.reason ?? ''}`);
-    }
-  }
-  if (rows.length > 0)
-    out.push(
-      '| API | operation | interaction | severity | JSON path | expected | actual |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-      ...rows,
-    );
-  else out.push('No findings: every live response matched its pact and the spec.');
-  if (skipped.length > 0) out.push('', '### Skipped', ...skipped);
-  return `${out.join('\n')}\n`;
 }
 
 /** The Verifier's transcripts of a run: per API, per route that replayed a pact. */

@@ -1,4 +1,5 @@
 import { type Api, apis as allApis, specPath } from '@api-contracts/specs';
+import { judgeLiveRun, loadAcknowledgedDrift } from './drift-changes.js';
 import { liveRoute } from './live.js';
 import type { ApiReport, ExitCode, Outcome, PactFile, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
 import { pactFileOf, readPact } from './pact-file.js';
@@ -26,6 +27,8 @@ export interface RunOptions {
   onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript) => void;
   /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
   verifier?: VerifierProcess;
+  /** Live: the reviewed file of acknowledged drift (default apps/contract-tests/acknowledged-drift.yaml). */
+  acknowledgedDrift?: string;
 }
 
 interface Checked {
@@ -49,8 +52,11 @@ export async function runContracts({
   onTranscript = () => {},
   pactDir,
   verifier: shared,
+  acknowledgedDrift,
 }: RunOptions): Promise<Report> {
   const selected = new Set(routes.filter((name) => name !== 'live' || live));
+  // Read first: an invalid file stops the run before any process starts or request is sent.
+  const acknowledged = selected.has('live') ? await loadAcknowledgedDrift(acknowledgedDrift) : [];
   // The Verifier loads in its own process while the pacts are read and Prism starts.
   const verifier = shared ?? (selected.has('prism') || selected.has('live') ? startVerifier() : undefined);
   const prisms = new Map<Api, PrismServer>();
@@ -85,8 +91,9 @@ export async function runContracts({
     const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
     const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
     log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const acknowledgementIssues = selected.has('live') ? judgeLiveRun(reports, acknowledged, { strict }) : [];
     // Whatever a provider echoed (its key, a token), the report never holds a secret of the run.
-    return runSecrets.redactDeep(assemble(live, reports));
+    return runSecrets.redactDeep({ ...assemble(live, reports), ...(acknowledgementIssues.length > 0 && { acknowledgementIssues }) });
   } finally {
     // The servers share one process: stopping one stops all.
     await Promise.all([...prisms.values()].map((prism) => prism.stop()));
@@ -148,6 +155,7 @@ async function checkApi(
   if (server) report.prismStartupMs = Math.round(server.startupMs);
   if (prism) onTranscript(api, 'prism', prism.transcript);
   if (live && 'transcript' in live) onTranscript(api, 'live', live.transcript);
+  if (live && 'changes' in live) report.changes = live.changes;
   const liveNotRun = live && 'notRun' in live ? live.notRun : undefined;
   if (liveNotRun) Object.assign(report, { status: 'not-run', reason: liveNotRun });
 

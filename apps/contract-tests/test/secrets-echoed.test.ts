@@ -124,6 +124,8 @@ describe('a provider that echoes the credentials it was sent', () => {
     expectNoLeak(run, [echoedKey]);
     // Redacted where each report is made: the final sweep of the written files found nothing left to do.
     expect(run.result.all).not.toContain('redacted a secret from');
+    // In CI the changes are annotated on the spec, and those lines were scanned too.
+    expect(run.result.stdout).toContain('::error file=specs/vectara/openapi.yaml,line=');
     // The echoed values reached the reports, redacted: the scan looked where the key would have been.
     const contracts = run.files.find(([file]) => file.endsWith('contracts.json'))?.[1] ?? '';
     expect(contracts).toContain('invalid key [REDACTED]');

@@ -89,7 +89,14 @@ describe('the live gate against a conformant Vectara provider', () => {
       expect(breaking).toContain('/sessions/0/name');
       const notFound = liveOf(report)['a request for the sessions of an unknown agent']?.live;
       expect(notFound?.outcome).toBe('fail');
-      expect(notFound?.reason).toContain('$: expected ["id","messages","request_id"], got ["code","message"]');
+      // The pact's own words stay on the interaction; its reasons are the changes, one line each.
+      expect(notFound?.mismatches).toContainEqual(
+        expect.objectContaining({ path: '$', expected: '["id","messages","request_id"]', actual: '["code","message"]' }),
+      );
+      for (const key of ['id', 'messages', 'request_id'])
+        expect(notFound?.reasons).toContainEqual(
+          expect.stringMatching(new RegExp(`^breaking response-property-removed \\$\\.${key} \\(listAgentSessions 404\\)`)),
+        );
       const additive = (report.apis[0]?.interactions ?? []).flatMap((interaction) =>
         (interaction.live.drift ?? []).filter((finding) => finding.severity === 'additive').map((finding) => finding.path),
       );
