@@ -1,7 +1,7 @@
 import { type Api, apis, deref, loadSpec, type OpenApiDocument, specPath } from '../../index.js';
 
-export { type Api, apis, loadSpec };
 export { schemaValidator } from '../../schema.js';
+export { type Api, apis, loadSpec };
 export const specFile = (api: Api): string => specPath(api);
 export type Document = OpenApiDocument;
 
