@@ -2,7 +2,7 @@
  * What the generated response validators (src/generated/<api>.validators.ts, ajv standalone code) call at
  * run time, instead of importing ajv and ajv-formats: the string length ajv counts, and the formats the
  * specs use, each ported from ajv-formats 3.0.1 (MIT) with the same shape (`{ validate }`) and verdicts.
- * test/validator-runtime.test.ts compares every one with ajv-formats'; the generator fails on a format
+ * test/validators.test.ts compares every one with ajv-formats'; the generator fails on a format
  * that is missing here.
  */
 
