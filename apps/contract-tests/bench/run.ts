@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specPath } from '@api-contracts/specs';
 import { startPrisms } from '../src/prism.js';
+import { benchConsumers } from './consumers.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -56,3 +57,6 @@ console.log(`\npnpm contracts, turbo-cached: ${(cached.ms / 1000).toFixed(2)} s 
 console.log(
   `lines printed by pnpm contracts: cold ${cold.output.split('\n').filter((line) => line.trim() !== '').length}, cached ${lines}`,
 );
+
+// The cost of many consumers: 12, 120 and 600 interactions.
+await benchConsumers();

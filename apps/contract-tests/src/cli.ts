@@ -4,9 +4,12 @@
  *   --strict        live: additive drift (fields or headers the spec does not mention) fails too
  *   --api NAME      only this API (verisoul | vectara); repeatable
  *   --reports DIR   where contracts.json, junit.xml and the Verifier's logs go (default: reports/)
- *   --pacts DIR     where the pact files are (default: pacts/)
+ *   --pacts DIR     verify every pact under DIR, whichever consumer's (default: ours in pacts/ and other
+ *                   repos' under consumers/<consumer>/)
  *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
- * Quiet by default: one line per stage, the failing interactions' transcripts, the table, the verdict.
+ * With PACT_BROKER_BASE_URL set (and PACT_BROKER_TOKEN), the broker's pacts for verification too (see README).
+ * Quiet by default: one line per stage, the failing interactions' transcripts, the table (our pacts an
+ * interaction a row, another consumer a row), the verdict.
  * Live: drift.md and drift.json report changes of the contract; in GitHub Actions each is annotated on its spec line.
  * Every configured secret and OAuth2 token is redacted from all it prints and writes.
  * Exit codes: 0 all verified, 1 a contract failed, 2 could not run.
@@ -15,6 +18,8 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, apis as allApis } from '@api-contracts/specs';
+import { BrokerSettingsError, readBrokerSettings } from './broker.js';
+import { consumersDir } from './consumers.js';
 import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson } from './drift-report.js';
 import { reportDir } from './paths.js';
 import { redactConsole, redactFiles } from './redacted-output.js';
@@ -39,14 +44,23 @@ async function main(): Promise<number> {
     console.error(`unknown --api ${unknown.join(', ')}: expected ${allApis.join(' or ')}`);
     return 2;
   }
+  let broker: ReturnType<typeof readBrokerSettings>;
+  try {
+    broker = readBrokerSettings(process.env);
+  } catch (error) {
+    if (!(error instanceof BrokerSettingsError)) throw error;
+    console.error(`contracts could not run: ${error.message}`);
+    return 2;
+  }
   const transcripts: Transcripts = [];
   const report = await runContracts({
     live: values.live,
     strict: values.strict,
     apis,
-    pactDir: values.pacts,
+    ...(values.pacts ? { pactDir: values.pacts } : { consumersDir }),
+    ...(broker && { broker }),
     log: (line) => console.error(`· ${line}`),
-    onTranscript: (api, route, transcript) => transcripts.push({ api, route, transcript }),
+    onTranscript: (api, route, transcript, consumer) => transcripts.push({ api, route, transcript, consumer }),
   });
   const directory = values.reports ?? reportDir;
   const logs = await writeTranscripts(transcripts, directory);

@@ -25,3 +25,17 @@ export function liveCredentials(auth: LiveAuth) {
   };
 }
 export type LiveCredentials = ReturnType<typeof liveCredentials>;
+
+/**
+ * Credentials shared by every live route of one run (one per consumer's pact): the same settings get the
+ * same credentials, so one OAuth2 token serves all of them while it is valid.
+ */
+export function runCredentials(): (auth: LiveAuth) => LiveCredentials {
+  const byAuth = new Map<string, LiveCredentials>();
+  return (auth) => {
+    const key = JSON.stringify(auth);
+    const known = byAuth.get(key) ?? liveCredentials(auth);
+    byAuth.set(key, known);
+    return known;
+  };
+}

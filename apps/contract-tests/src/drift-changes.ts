@@ -201,7 +201,8 @@ export function judgeLiveRun(
   const marked = outcome.changes as (DriftChange & ContractChange)[];
   for (const report of reports) {
     if (report.changes === undefined) continue;
-    report.changes = marked.filter((change) => change.api === report.api);
+    // One entry per consumer and API: each keeps its own changes (the same change may show in several consumers').
+    report.changes = marked.filter((change) => change.api === report.api && change.consumer === report.consumer);
     const results = new Map(report.interactions.map((interaction) => [interaction.description, interaction.live]));
     judgeResults(results, report.changes, strict);
     for (const interaction of report.interactions) interaction.live = results.get(interaction.description) ?? interaction.live;

@@ -19,14 +19,19 @@ import {
   summaryLine,
 } from '@api-contracts/drift-rules';
 import { type Api, specPath } from '@api-contracts/specs';
+import { brokenConsumers, perApi } from './consumer-drift.js';
 import { acknowledgedDriftFile } from './drift-changes.js';
 import type { ApiReport, ContractChange, Report } from './model.js';
 import { appDir } from './paths.js';
 
 const repoRoot = join(appDir, '..', '..');
 
-/** Changes are drift-rules' DriftChanges (made by `groupInstances`), with the interactions that showed them. */
-const changesOf = (report: Pick<Report, 'apis'>) => report.apis.flatMap((api) => (api.changes ?? []) as (DriftChange & ContractChange)[]);
+/**
+ * Changes are drift-rules' DriftChanges (made by `groupInstances`), with the interactions that showed them;
+ * each once per API, however many consumers' pacts showed it (`perApi`).
+ */
+const changesOf = (report: Pick<Report, 'apis'>) =>
+  perApi(report).flatMap((api) => (api.changes ?? []) as (DriftChange & ContractChange)[]);
 
 /** `vectara: 1 breaking, 1 additive changes`, or why an API was not judged. */
 function apiLine(api: ApiReport, changes: readonly DriftChange[]): string {
@@ -41,14 +46,17 @@ export function renderDriftReport(report: Report): string {
   const verdict = report.exitCode === 0 ? 'no breaking drift' : report.exitCode === 1 ? '**drift found**' : '**not run in full**';
   const out = [`## API drift: ${report.mode} run, ${report.generatedAt}`, '', `Result: ${verdict} (exit ${report.exitCode})`, ''];
   const changes = changesOf(report);
-  for (const api of report.apis) {
+  const apis = perApi(report);
+  for (const api of apis) {
     const mine = changes.filter((change) => change.api === api.api);
     if (api.status === 'not-run' || api.changes === undefined) out.push(`**${apiLine(api, mine)}**`, '');
     else out.push(renderChangesMarkdown(mine, { apis: [api.api] }).trimEnd(), '');
   }
   const issues = report.acknowledgementIssues ?? [];
   if (issues.length > 0) out.push('**Acknowledgements to review**', '', ...issues.map((issue) => `- ${issue}`), '');
-  const skipped = report.apis.flatMap((api) =>
+  const broken = brokenConsumers(report);
+  if (broken.length > 0) out.push('**Consumers this drift breaks**', '', ...broken.map((line) => `- ${line}`), '');
+  const skipped = apis.flatMap((api) =>
     api.status === 'not-run'
       ? []
       : api.interactions
@@ -68,7 +76,10 @@ export function driftSummaryLines(report: Report): string[] {
   if (report.mode !== 'live') return [];
   const changes = changesOf(report);
   return [
-    ...report.apis.filter((api) => api.status !== 'not-run').map((api) => apiLine(api, changes)),
+    ...perApi(report)
+      .filter((api) => api.status !== 'not-run')
+      .map((api) => apiLine(api, changes)),
+    ...brokenConsumers(report),
     ...(report.acknowledgementIssues ?? []),
   ];
 }
@@ -121,6 +132,8 @@ export interface DriftJson {
     changes: DriftJsonChange[];
   }[];
   acknowledgementIssues: string[];
+  /** Per API and consumer whose interactions failed live: `vectara drift breaks consumer `billing-service`: …`. */
+  brokenConsumers: string[];
 }
 
 /** drift.json's content (see `DriftJson`). */
@@ -140,7 +153,7 @@ export function driftJson(report: Report, { strict = false }: { strict?: boolean
     generatedAt: report.generatedAt,
     exitCode: report.exitCode,
     fingerprints: changes.map((change) => change.fingerprint),
-    apis: report.apis.map((api) => {
+    apis: perApi(report).map((api) => {
       const [counts] = countChanges(changes, [api.api]);
       return {
         api: api.api,
@@ -162,6 +175,7 @@ export function driftJson(report: Report, { strict = false }: { strict?: boolean
       };
     }),
     acknowledgementIssues: report.acknowledgementIssues ?? [],
+    brokenConsumers: brokenConsumers(report),
   };
 }
 

@@ -75,7 +75,18 @@ async function liveSetup(
 export async function liveRoute(
   provider: Provider,
   pactFile: string,
-  { env, strict, verifier }: { env: NodeJS.ProcessEnv; strict: boolean; verifier: VerifierProcess },
+  {
+    env,
+    strict,
+    verifier,
+    credentialsOf = liveCredentials,
+  }: {
+    env: NodeJS.ProcessEnv;
+    strict: boolean;
+    verifier: VerifierProcess;
+    /** Where the credentials come from: shared by the run's live routes (one token for all), or made here. */
+    credentialsOf?: (auth: LiveSettings['auth']) => LiveCredentials;
+  },
 ): Promise<{ notRun: string } | { results: Map<string, RouteResult>; changes: ContractChange[]; transcript: VerifierTranscript }> {
   const settings = readLiveSettings(provider, env);
   if ('missing' in settings) {
@@ -85,7 +96,7 @@ export async function liveRoute(
   const reach = await reachable(settings.baseUrl);
   if (!reach.ok) return { notRun: reach.reason };
 
-  const credentials = liveCredentials(settings.auth);
+  const credentials = credentialsOf(settings.auth);
   let headers: AuthHeaders;
   try {
     headers = await credentials.valid();

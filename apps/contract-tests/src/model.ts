@@ -80,6 +80,8 @@ export interface ContractChange {
   acknowledged?: { reason: string; reviewer?: string | undefined; until?: string | undefined } | undefined;
   /** Descriptions of the interactions it was seen in. */
   interactions: string[];
+  /** The consumer whose pact's interactions showed it (merged per API for drift.md and drift.json). */
+  consumer?: string | undefined;
 }
 
 /** What the Verifier says about one interaction. */
@@ -118,12 +120,20 @@ export interface InteractionReport {
   live: RouteResult;
 }
 
+/** One consumer's pact with one provider: the unit a run verifies. */
 export interface ApiReport {
   /** One of `@api-contracts/specs`' `apis` (a string here, so the model imports nothing). */
   api: string;
   provider: string;
+  /** The pact's consumer: `api-contracts-client` (ours), another internal repo's, or `(none)` when no pact was found. */
+  consumer?: string;
+  /** Where the pact came from: our pacts/, a directory of consumers' pacts, or a Pact Broker. */
+  origin?: 'ours' | 'directory' | 'broker';
+  /** A broker's pact still pending: its failures are reported and do not fail the run. */
+  pending?: boolean;
   /** The operation the pact exercises, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`. */
   operation: string;
+  /** The pact's file (relative to apps/contract-tests in contracts.json), or its URL at the broker. */
   pactFile: string;
   /** `not-run`: the API could not be checked (missing pact or settings, provider unreachable). */
   status: 'pass' | 'fail' | 'not-run';
@@ -144,6 +154,10 @@ export interface Report {
   exitCode: ExitCode;
   summary: Record<Outcome, number>;
   apis: ApiReport[];
+  /** Where the pacts came from, one line each (`consumers/: 1 pact`, `no Pact Broker: …`). */
+  pactSources?: string[];
+  /** Pact files handed in that could not be verified (not a pact, none of our providers), or a broker that could not be asked: exit 2. */
+  pactProblems?: string[];
   /** Live: entries of the acknowledgement file to review (expired, naming another rule, or matching no change). */
   acknowledgementIssues?: string[];
 }

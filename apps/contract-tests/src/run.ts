@@ -1,10 +1,15 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { type Api, apis as allApis, specPath } from '@api-contracts/specs';
+import { BrokerError, type BrokerSettings, fetchPactsForVerification } from './broker.js';
+import { brokerPact, type ConsumerPact, type FoundPacts, interactionCounts, noPactFor, ownPact, pactsUnder, plural } from './consumers.js';
+import { runCredentials } from './credentials.js';
 import { judgeLiveRun, loadAcknowledgedDrift } from './drift-changes.js';
 import { liveRoute } from './live.js';
-import type { ApiReport, ExitCode, Outcome, PactFile, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
-import { pactFileOf, readPact } from './pact-file.js';
+import type { ApiReport, ExitCode, Outcome, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
 import { type PrismServer, startPrisms } from './prism.js';
-import { prismRoute } from './prism-route.js';
+import { type PrismRouteResult, prismRoute } from './prism-route.js';
 import { loadProvider } from './providers/index.js';
 import type { Provider } from './providers/provider.js';
 import { runSecrets } from './redaction.js';
@@ -17,30 +22,30 @@ export interface RunOptions {
   strict?: boolean;
   /** Which routes to run; default all three (live only with `live`). */
   routes?: readonly RouteName[];
-  /** Where the pact files are; default pacts/. */
+  /** Every pact under this directory, whichever consumer's, instead of ours in pacts/ (and of `consumersDir`). */
   pactDir?: string;
+  /** Other consumers' pacts as well as ours: every pact under this directory (the CLI: consumers/). */
+  consumersDir?: string;
+  /** A Pact Broker's pacts as well (the CLI: from PACT_BROKER_BASE_URL and the other PACT_ variables). */
+  broker?: BrokerSettings;
   apis?: readonly Api[];
   env?: NodeJS.ProcessEnv;
   /** One progress line per stage, for a person; never given a secret. */
   log?: (line: string) => void;
-  /** The Pact Verifier's transcript of each route that replayed a pact. */
-  onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript) => void;
+  /** The Pact Verifier's transcript of each route that replayed a pact, with the pact's consumer. */
+  onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript, consumer: string | undefined) => void;
   /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
   verifier?: VerifierProcess;
   /** Live: the reviewed file of acknowledged drift (default apps/contract-tests/acknowledged-drift.yaml). */
   acknowledgedDrift?: string;
 }
 
-interface Checked {
-  provider: Provider;
-  pactFile: string;
-  pact: PactFile | undefined;
-}
-
 /**
- * Verifies the pacts of `apis` by the selected routes and returns the report; writes nothing. Stages, one
- * progress line each: the pacts read; the Prism mocks started, all at once; every interaction verified, the
- * APIs and their routes side by side, the replays in one Verifier process.
+ * Verifies the pacts of `apis` by the selected routes and returns the report; writes nothing. Whose pacts:
+ * ours in pacts/ (or every pact under `pactDir`), every pact under `consumersDir`, and a broker's. Stages,
+ * one progress line each: the pacts read; the Prism mocks started, all at once; every interaction verified,
+ * the APIs, consumers and routes side by side, the replays in one Verifier process (per API one run for all
+ * its consumers' pacts); the report assembled, one entry per consumer and API.
  */
 export async function runContracts({
   live,
@@ -51,6 +56,8 @@ export async function runContracts({
   log = () => {},
   onTranscript = () => {},
   pactDir,
+  consumersDir,
+  broker,
   verifier: shared,
   acknowledgedDrift,
 }: RunOptions): Promise<Report> {
@@ -60,21 +67,17 @@ export async function runContracts({
   // The Verifier loads in its own process while the pacts are read and Prism starts.
   const verifier = shared ?? (selected.has('prism') || selected.has('live') ? startVerifier() : undefined);
   const prisms = new Map<Api, PrismServer>();
+  const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-run-'));
   try {
-    const checked: Checked[] = await Promise.all(
-      apis.map(async (api) => {
-        const provider = await loadProvider(api);
-        const pactFile = pactFileOf(provider, pactDir);
-        return { provider, pactFile, pact: await readPact(pactFile) };
-      }),
-    );
-    log(
-      `pacts: ${checked.map(({ provider, pact }) => `${provider.api} ${pact ? `${pact.interactions.length} interactions` : 'missing'}`).join(', ')}`,
-    );
+    const providers = await Promise.all(apis.map((api) => loadProvider(api)));
+    const collected = await collectPacts(providers, { pactDir, consumersDir, broker, workDir });
+    const { pacts } = collected;
+    for (const line of collected.sources) log(line);
+    log(`pacts: ${interactionCounts(pacts, apis)}${consumerNames(pacts)}`);
 
     if (selected.has('prism')) {
       await startPrismsOf(
-        checked.filter(({ pact }) => pact !== undefined).map(({ provider }) => provider.api),
+        apis.filter((api) => pacts.some((entry) => entry.provider.api === api && entry.pact !== undefined)),
         prisms,
       );
       if (prisms.size > 0)
@@ -82,23 +85,134 @@ export async function runContracts({
     }
     const started = performance.now();
     // A transcript quotes the provider's answers: redacted before anyone prints or writes it.
-    const redactedTranscript: typeof onTranscript = (api, route, transcript) => onTranscript(api, route, runSecrets.redactDeep(transcript));
-    const reports = await Promise.all(
-      checked.map((entry) =>
-        checkApi(entry, { selected, strict, env, prism: prisms.get(entry.provider.api), verifier, onTranscript: redactedTranscript }),
+    const redactedTranscript: typeof onTranscript = (api, route, transcript, consumer) =>
+      onTranscript(api, route, runSecrets.redactDeep(transcript), consumer);
+    const readable = pacts.filter((entry) => entry.pact !== undefined);
+    // One set of credentials per provider for the whole run: one OAuth2 token serves every consumer's pact.
+    const credentialsOf = runCredentials();
+    // Per API, one Prism route for all its pacts (one Verifier run); each pact's static and live routes beside it.
+    const [prismResults, staticResults, liveResults] = await Promise.all([
+      Promise.all(
+        providers.map(async (provider) => {
+          const server = prisms.get(provider.api);
+          const mine = readable.filter((entry) => entry.provider === provider);
+          if (!server || !verifier || mine.length === 0) return [];
+          const results = await prismRoute(provider, mine, { prism: server, verifier, broker });
+          return mine.map((entry, index) => [entry, results[index]] as const);
+        }),
+      ).then((perApi) => new Map(perApi.flat())),
+      Promise.all(readable.map((entry) => (selected.has('static') ? staticRoute(entry.provider.api, entry.pactFile) : undefined))),
+      Promise.all(
+        readable.map((entry) =>
+          selected.has('live') && verifier
+            ? liveRoute(entry.provider, entry.pactFile, { env, strict, verifier, credentialsOf })
+            : undefined,
+        ),
       ),
-    );
+    ]);
+    const reports = pacts.map((entry) => {
+      const at = readable.indexOf(entry);
+      return reportOf(entry, {
+        selected,
+        prism: prismResults.get(entry),
+        prismServer: prisms.get(entry.provider.api),
+        static: staticResults[at],
+        live: liveResults[at],
+        onTranscript: redactedTranscript,
+      });
+    });
     const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
     const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
     log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const acknowledgementIssues = selected.has('live') ? judgeLiveRun(reports, acknowledged, { strict }) : [];
+    const report: Report = {
+      ...assemble(live, reports, collected.problems),
+      ...((consumersDir !== undefined || pactDir !== undefined || broker !== undefined) && { pactSources: collected.sources }),
+      ...(collected.problems.length > 0 && { pactProblems: collected.problems }),
+      ...(acknowledgementIssues.length > 0 && { acknowledgementIssues }),
+    };
     // Whatever a provider echoed (its key, a token), the report never holds a secret of the run.
-    return runSecrets.redactDeep({ ...assemble(live, reports), ...(acknowledgementIssues.length > 0 && { acknowledgementIssues }) });
+    return runSecrets.redactDeep(report);
   } finally {
     // The servers share one process: stopping one stops all.
     await Promise.all([...prisms.values()].map((prism) => prism.stop()));
     if (!shared) await verifier?.stop();
+    await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** ` (2 consumers: api-contracts-client, billing-service)`; past a few names, how many more. */
+function consumerNames(pacts: ConsumerPact[]): string {
+  const names = [...new Set(pacts.flatMap((entry) => (entry.pact !== undefined && entry.consumer !== undefined ? [entry.consumer] : [])))];
+  if (names.length <= 1) return '';
+  const listed = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return ` (${names.length} consumers: ${listed})`;
+}
+
+interface Collected {
+  pacts: ConsumerPact[];
+  /** One line per source, for the log and the report. */
+  sources: string[];
+  problems: string[];
+}
+
+/**
+ * The pacts to verify: every pact under `pactDir` (a provider without one is reported not run), or ours
+ * in pacts/ and every pact under `consumersDir`; then the broker's, each copied into `workDir` for the
+ * static and live routes. Without a broker, one line says so.
+ */
+async function collectPacts(
+  providers: Provider[],
+  { pactDir, consumersDir, broker, workDir }: { pactDir?: string; consumersDir?: string; broker?: BrokerSettings; workDir: string },
+): Promise<Collected> {
+  const allProviders = await Promise.all(allApis.map((api) => loadProvider(api)));
+  const pacts: ConsumerPact[] = [];
+  const sources: string[] = [];
+  const problems: string[] = [];
+  const shown = (dir: string) => `${relative(process.cwd(), dir) || '.'}/`;
+  // By provider (in the order of `apis`), then by file: the report lists an API's pacts together.
+  const byProvider = (found: FoundPacts) => [...found.pacts].sort((a, b) => providers.indexOf(a.provider) - providers.indexOf(b.provider));
+  const addFound = (found: FoundPacts, dir: string) => {
+    pacts.push(...byProvider(found));
+    for (const problem of found.problems) problems.push(`${relative(process.cwd(), problem.file)}: ${problem.reason}`);
+    sources.push(`${shown(dir)}: ${plural(found.pacts.length, 'pact')}`);
+  };
+  if (pactDir !== undefined) {
+    const found = await pactsUnder(pactDir, providers, allProviders);
+    addFound(found, pactDir);
+    for (const provider of providers)
+      if (!found.pacts.some((entry) => entry.provider === provider)) pacts.push(noPactFor(provider, pactDir));
+  } else {
+    pacts.push(...(await Promise.all(providers.map((provider) => ownPact(provider)))));
+    if (consumersDir !== undefined) addFound(await pactsUnder(consumersDir, providers, allProviders), consumersDir);
+  }
+  if (!broker) {
+    if (pactDir !== undefined || consumersDir !== undefined) sources.push('no Pact Broker: PACT_BROKER_BASE_URL is not set');
+    return { pacts, sources, problems };
+  }
+  try {
+    const fetched = await Promise.all(
+      providers.map(async (provider) => ({ provider, listed: await fetchPactsForVerification(broker, provider.name) })),
+    );
+    let count = 0;
+    for (const { provider, listed } of fetched) {
+      for (const [index, brokered] of listed.entries()) {
+        const file = join(workDir, `broker-${provider.api}-${index}.json`);
+        await writeFile(file, JSON.stringify(brokered.pact));
+        pacts.push(brokerPact(provider, brokered, file));
+        count++;
+      }
+    }
+    const pending = pacts.filter((entry) => entry.pending).length;
+    sources.push(
+      `Pact Broker ${broker.url}: ${plural(count, 'pact')}${pending > 0 ? ` (${pending} pending)` : ''}${broker.publish ? ', results published' : ''}`,
+    );
+  } catch (error) {
+    if (!(error instanceof BrokerError)) throw error;
+    sources.push(`Pact Broker ${broker.url}: could not be asked`);
+    problems.push(error.message);
+  }
+  return { pacts, sources, problems };
 }
 
 /** Every API's Prism mock, from one process (Prism's modules load once), into `prisms`. */
@@ -111,51 +225,52 @@ async function startPrismsOf(apis: Api[], prisms: Map<Api, PrismServer>): Promis
   });
 }
 
-function assemble(live: boolean, reports: ApiReport[]): Report {
+function assemble(live: boolean, reports: ApiReport[], problems: string[]): Report {
   const summary: Record<Outcome, number> = { pass: 0, fail: 0, skip: 0 };
   for (const report of reports)
     for (const interaction of report.interactions)
       for (const result of [interaction.prism, interaction.static, interaction.live]) summary[result.outcome]++;
-  const exitCode: ExitCode = reports.some((report) => report.status === 'fail')
+  // A pending pact (the broker's) is reported, and does not fail the run.
+  const exitCode: ExitCode = reports.some((report) => report.status === 'fail' && !report.pending)
     ? 1
-    : reports.some((report) => report.status === 'not-run')
+    : reports.some((report) => report.status === 'not-run') || problems.length > 0
       ? 2
       : 0;
   return { schemaVersion: 1, generatedAt: new Date().toISOString(), mode: live ? 'live' : 'mock', exitCode, summary, apis: reports };
 }
 
-interface CheckContext {
+type LiveOutcome = Awaited<ReturnType<typeof liveRoute>>;
+
+interface Routes {
   selected: Set<RouteName>;
-  strict: boolean;
-  env: NodeJS.ProcessEnv;
-  prism: PrismServer | undefined;
-  verifier: VerifierProcess | undefined;
+  prism: PrismRouteResult | undefined;
+  prismServer: PrismServer | undefined;
+  static: Map<string, RouteResult> | undefined;
+  live: LiveOutcome | undefined;
   onTranscript: NonNullable<RunOptions['onTranscript']>;
 }
 
-async function checkApi(
-  { provider, pactFile, pact }: Checked,
-  { selected, strict, env, prism: server, verifier, onTranscript }: CheckContext,
-): Promise<ApiReport> {
+/** One consumer's pact with one provider, as the report has it: every interaction with its three routes. */
+function reportOf(entry: ConsumerPact, { selected, prism, prismServer, static: staticResults, live, onTranscript }: Routes): ApiReport {
+  const { provider, consumer, pact } = entry;
   const { api } = provider;
-  const report: ApiReport = { api, provider: provider.name, operation: provider.operation, pactFile, status: 'pass', interactions: [] };
-  if (!pact) {
-    return {
-      ...report,
-      status: 'not-run',
-      reason: `no pact at ${pactFile}: run \`pnpm --filter @api-contracts/contract-tests pacts\` (pnpm contracts does)`,
-    };
-  }
+  const report: ApiReport = {
+    api,
+    provider: provider.name,
+    ...(consumer !== undefined && { consumer }),
+    origin: entry.origin,
+    ...(entry.pending && { pending: true }),
+    operation: provider.operation,
+    pactFile: entry.url ?? entry.pactFile,
+    status: 'pass',
+    interactions: [],
+  };
+  if (!pact) return { ...report, status: 'not-run', reason: entry.missing ?? 'no pact' };
 
-  const [staticResults, prism, live] = await Promise.all([
-    selected.has('static') ? staticRoute(api, pactFile) : undefined,
-    server && verifier ? prismRoute(provider, pactFile, { prism: server, verifier }) : undefined,
-    selected.has('live') && verifier ? liveRoute(provider, pactFile, { env, strict, verifier }) : undefined,
-  ]);
-  if (server) report.prismStartupMs = Math.round(server.startupMs);
-  if (prism) onTranscript(api, 'prism', prism.transcript);
-  if (live && 'transcript' in live) onTranscript(api, 'live', live.transcript);
-  if (live && 'changes' in live) report.changes = live.changes;
+  if (prismServer) report.prismStartupMs = Math.round(prismServer.startupMs);
+  if (prism) onTranscript(api, 'prism', prism.transcript, consumer);
+  if (live && 'transcript' in live) onTranscript(api, 'live', live.transcript, consumer);
+  if (live && 'changes' in live) report.changes = live.changes.map((change) => ({ ...change, consumer }));
   const liveNotRun = live && 'notRun' in live ? live.notRun : undefined;
   if (liveNotRun) Object.assign(report, { status: 'not-run', reason: liveNotRun });
 
@@ -171,6 +286,7 @@ async function checkApi(
     static: staticResults?.get(description) ?? notSelected('static'),
     live: (live && 'results' in live ? live.results.get(description) : undefined) ?? liveSkip,
   }));
+  if (!selected.has('prism') && !selected.has('static') && !selected.has('live')) return report;
   const failed = report.interactions.some((interaction) =>
     [interaction.prism, interaction.static, interaction.live].some((result) => result.outcome === 'fail'),
   );

@@ -110,9 +110,11 @@ export async function verifyPact({ pactFile, baseUrl, setup, verifier, tagHeader
   }
 }
 
-interface VerifierJson {
+export interface VerifierJson {
   result: boolean;
   errors?: { interaction: string; mismatch?: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+  pendingErrors?: { interaction: string; mismatch?: { type: string; message?: string; mismatches?: RawMismatch[] } }[];
+  output?: string[];
   interactionResults?: { description: string; result: string }[];
 }
 interface RawMismatch {
@@ -136,7 +138,7 @@ export function verifierName(pact: Pick<PactFile, 'consumer' | 'provider'>, inte
   return `Verifying a pact between ${pact.consumer.name} and ${pact.provider.name}${given} - ${interaction.description}`;
 }
 
-function applyVerifierOutput(output: unknown, pact: PactFile, results: Map<string, InteractionResult>): void {
+export function applyVerifierOutput(output: unknown, pact: PactFile, results: Map<string, InteractionResult>): void {
   let parsed: VerifierJson;
   try {
     parsed = JSON.parse(String(output)) as VerifierJson;

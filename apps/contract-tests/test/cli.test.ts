@@ -27,12 +27,13 @@ describe('contracts CLI exit codes and reports', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stdout).toMatch(/API\s+interaction\s+pact vs Prism\s+static\s+live/);
-    expect(result.stdout).toContain('mock run: 26 passed, 0 failed, 13 skipped: all contracts verified (exit 0)');
+    // Our 13 interactions and billing-service's 3 (consumers/billing-service/), each by Prism and statically.
+    expect(result.stdout).toContain('mock run: 32 passed, 0 failed, 16 skipped: all contracts verified (exit 0)');
     const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
-    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 26, fail: 0, skip: 13 } });
+    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 32, fail: 0, skip: 16 } });
     const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('<testsuites tests="39" failures="0" errors="0" skipped="13">');
-    expect((junit.match(/<testcase /g) ?? []).length).toBe(39);
+    expect(junit).toContain('<testsuites tests="48" failures="0" errors="0" skipped="16">');
+    expect((junit.match(/<testcase /g) ?? []).length).toBe(48);
   });
 
   it('exits 2, not 0, when live settings are missing, naming the variables', async () => {
@@ -69,7 +70,8 @@ describe('secrets', () => {
     try {
       const result = await runCli(['--live', '--reports', reports], { ...verisoul.env(), ...vectara.env() });
       expect(result.exitCode, result.all).toBe(0);
-      expect(result.all).toContain('live run: 37 passed, 0 failed, 2 skipped');
+      // Ours (13 interactions, 2 skipped live) and billing-service's 3, by all three routes.
+      expect(result.all).toContain('live run: 46 passed, 0 failed, 2 skipped');
       expect(result.all).not.toContain(sentinelKey);
     } finally {
       await Promise.all([verisoul.stop(), vectara.stop()]);

@@ -36,13 +36,15 @@ describe('the console output of pnpm contracts', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     const printed = lines(result.all);
-    // 3 stage lines, 2 + 13 table lines, 1 note, the verdict and the reports line.
+    // 5 stage lines, 2 + 13 table lines and one for billing-service, 1 note, the verdict and the reports line.
     expect(printed.length, result.all).toBeLessThan(25);
     for (const marker of transcriptMarkers) expect(result.all).not.toMatch(marker);
     expect(printed.filter((line) => line.startsWith('· '))).toEqual([
-      '· pacts: verisoul 3 interactions, vectara 10 interactions',
+      '· consumers/: 1 pact',
+      '· no Pact Broker: PACT_BROKER_BASE_URL is not set',
+      '· pacts: verisoul 3 interactions, vectara 13 interactions (2 consumers: api-contracts-client, billing-service)',
       expect.stringMatching(/^· Prism started in \d+ ms \(verisoul\), \d+ ms \(vectara\)$/),
-      expect.stringMatching(/^· 13 interactions verified \(prism, static\) in \d+\.\d s$/),
+      expect.stringMatching(/^· 16 interactions verified \(prism, static\) in \d+\.\d s$/),
     ]);
     for (const api of ['verisoul', 'vectara']) {
       const log = await readFile(join(reports, `${api}.log`), 'utf8');
