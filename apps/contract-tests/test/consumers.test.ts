@@ -17,6 +17,7 @@ import { verisoul } from '../src/providers/verisoul.js';
 import { runContracts } from '../src/run.js';
 import { exampleConsumerDirs, recordExampleConsumers } from './fixtures/consumer-repos/record.js';
 import { runCli } from './support/cli.js';
+import { type Exchange, startStandIn } from './support/stand-in.js';
 
 const billingFile = join(exampleConsumerDirs['billing-service'], 'billing-service-vectara-agents-api.json');
 const reportingDir = join(exampleConsumerDirs['reporting-service'], '..');
@@ -104,6 +105,38 @@ describe('pnpm contracts with the consumers handed in', () => {
       /not verified: .*some-repo\/notes\.json: not a pact: it needs consumer\.name, provider\.name and an interactions array/,
     );
     expect(result.stdout).toMatch(/not verified: .*some-repo\/stripe\.json: pact with provider "stripe-api", which is none of ours/);
+  });
+});
+
+describe('live drift across consumers', () => {
+  it('names the consumers a provider’s drift breaks, in drift.md, drift.json and on the console; each change listed once', async () => {
+    // The provider renames a session's `name` to `title`: ours and billing-service read `name`.
+    const renamed = (exchange: Exchange) => ({ ...exchange, body: exchange.body.replaceAll('"name"', '"title"') });
+    const [verisoulStandIn, vectaraStandIn] = await Promise.all([startStandIn('verisoul'), startStandIn('vectara', { mutate: renamed })]);
+    const reports = join(work, 'reports-drift');
+    try {
+      const result = await runCli(['--live', '--reports', reports], { ...verisoulStandIn.env(), ...vectaraStandIn.env() });
+      expect(result.exitCode, result.all).toBe(1);
+      const billingLine =
+        'vectara drift breaks consumer `billing-service`: a request for the first billing session and the key of the next page';
+      expect(result.stdout).toContain(billingLine);
+      expect(result.stdout).toMatch(
+        /^vectara drift breaks consumer `api-contracts-client`: .*a request for the first page of an agent’s sessions/m,
+      );
+      const markdown = await readFile(join(reports, 'drift.md'), 'utf8');
+      expect(markdown).toContain(`- ${billingLine}`);
+      // One row per change, however many consumers' pacts showed it.
+      expect(markdown.match(/`response-property-removed` \| breaking/g)).toHaveLength(1);
+      const driftJson = JSON.parse(await readFile(join(reports, 'drift.json'), 'utf8'));
+      expect(driftJson.brokenConsumers).toContain(billingLine);
+      const removed = driftJson.apis
+        .find((api: { api: string }) => api.api === 'vectara')
+        .changes.find((change: { rule: string }) => change.rule === 'response-property-removed');
+      expect(removed.interactions).toContain('billing-service: a request for the first billing session and the key of the next page');
+      expect(removed.interactions).toContain('a request for the first page of an agent’s sessions');
+    } finally {
+      await Promise.all([verisoulStandIn.stop(), vectaraStandIn.stop()]);
+    }
   });
 });
 
