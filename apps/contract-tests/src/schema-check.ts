@@ -1,9 +1,17 @@
-import { deref } from '@api-contracts/specs';
+import { type Api, apis, deref } from '@api-contracts/specs';
 import { openapiAjv } from '@api-contracts/specs/schema';
+import { responseValidators as vectaraValidators } from '@api-contracts/types/vectara/validators';
+import {
+  type ResponseValidators,
+  type SchemaError,
+  responseValidators as verisoulValidators,
+} from '@api-contracts/types/verisoul/validators';
 import type { SchemaFinding } from './model.js';
 
 type Ajv = ReturnType<typeof openapiAjv>;
-type ErrorObject = NonNullable<ReturnType<Ajv['compile']>['errors']>[number];
+
+/** The response validators compiled from each spec at generate time: the ones the client's `onDrift` uses. */
+const generatedValidators: Record<Api, ResponseValidators> = { vectara: vectaraValidators, verisoul: verisoulValidators };
 
 interface ResponseObject {
   $ref?: string;
@@ -11,18 +19,28 @@ interface ResponseObject {
   content?: Record<string, { schema?: unknown }>;
 }
 interface Operation {
+  operationId?: string;
   responses: Record<string, ResponseObject>;
 }
+type Spec = { paths: Record<string, Record<string, Operation>>; components?: unknown };
 
 /**
- * Validates responses against a spec with the repo's one OpenAPI ajv set-up (`@api-contracts/specs/schema`),
- * the whole document registered as `spec` so $refs resolve; `verbose` keeps each error's data for the finding.
+ * Validates responses against a spec. The breaking verdict comes from the response validators generated from
+ * the spec (`@api-contracts/types/<api>/validators`), the same functions the client's `onDrift` calls, so
+ * the live check and the client share one definition of "matches the spec".
  */
 export class ResponseValidator {
+  private readonly validators: ResponseValidators;
   private readonly ajv: Ajv;
-  constructor(private readonly spec: { paths: Record<string, Record<string, Operation>>; components?: unknown }) {
-    this.ajv = openapiAjv(spec, { verbose: true });
-    // The same spec with every object schema closed: what it adds to the findings is what the spec never mentions.
+  constructor(
+    private readonly spec: Spec,
+    api: Api = apiOf(spec),
+  ) {
+    this.validators = generatedValidators[api];
+    // The additive check needs the spec with every object schema closed, which the generated validators have no
+    // variant of: it compiles that copy with the repo's one OpenAPI ajv set-up (`@api-contracts/specs/schema`).
+    // What the closed copy adds to the findings is what the spec never mentions.
+    this.ajv = openapiAjv(spec);
     this.ajv.addSchema(closeObjects(structuredClone(spec)), 'closed');
   }
 
@@ -66,14 +84,23 @@ export class ResponseValidator {
       ];
     }
     const pointer = `${this.pointerOf(pathTemplate, method, key, operation)}/content/${mediaType.replaceAll('/', '~1')}/schema`;
-    const breaking = this.errors(`spec#${pointer}`, body).map((error) => fromAjv(error, 'breaking'));
-    const additive = this.errors(`closed#${pointer}`, body)
+    const breaking = this.breakingErrors(operation, `${method.toUpperCase()} ${pathTemplate}`, key, body).map((error) =>
+      fromSchemaError(error, 'breaking', body),
+    );
+    const additive = this.closedErrors(`closed#${pointer}`, body)
       .filter((error) => error.keyword === 'additionalProperties')
-      .map((error) => fromAjv(error, 'additive'));
+      .map((error) => fromSchemaError(error, 'additive', body));
     return [...breaking, ...additive, ...undocumentedHeaders(response.headers ?? {}, headers)];
   }
 
-  private errors(ref: string, body: unknown): ErrorObject[] {
+  private breakingErrors(operation: Operation, name: string, status: string, body: unknown): SchemaError[] {
+    const validate = operation.operationId === undefined ? undefined : this.validators[operation.operationId]?.[status];
+    // Generated for every documented JSON response schema: a gap means src/generated is older than the spec.
+    if (!validate) throw new Error(`No generated response validator for ${name} ${status}: run pnpm generate`);
+    return validate(body) ? [] : (validate.errors ?? []);
+  }
+
+  private closedErrors(ref: string, body: unknown): SchemaError[] {
     const validate = this.ajv.getSchema(ref) ?? this.ajv.compile({ $ref: ref });
     return validate(body) ? [] : (validate.errors ?? []);
   }
@@ -88,6 +115,14 @@ export class ResponseValidator {
       ? ref.slice(1)
       : `/paths/${pathTemplate.replaceAll('~', '~0').replaceAll('/', '~1')}/${method.toLowerCase()}/responses/${status}`;
   }
+}
+
+/** The API whose generated validators cover every operation of `spec`. */
+function apiOf(spec: Spec): Api {
+  const operationIds = Object.values(spec.paths).flatMap((item) => Object.values(item).map((operation) => operation.operationId));
+  const api = apis.find((name) => operationIds.every((id) => id !== undefined && id in generatedValidators[name]));
+  if (!api) throw new TypeError(`No generated response validators cover the operations ${operationIds.join(', ')}`);
+  return api;
 }
 
 function finding(path: string, keyword: string, expected: string, actual: string, message: string): SchemaFinding {
@@ -125,7 +160,8 @@ function closeObjects<T>(node: T): T {
   return node;
 }
 
-function fromAjv(error: ErrorObject, severity: SchemaFinding['severity']): SchemaFinding {
+/** A finding from a validator error; the value comes from the body at the error's `instancePath` (generated validators keep no `data`). */
+function fromSchemaError(error: SchemaError, severity: SchemaFinding['severity'], body: unknown): SchemaFinding {
   const params = error.params as Record<string, unknown>;
   const path =
     error.keyword === 'required'
@@ -140,7 +176,9 @@ function fromAjv(error: ErrorObject, severity: SchemaFinding['severity']): Schem
     (params.allowedValues ? JSON.stringify(params.allowedValues) : undefined) ??
     (error.keyword === 'required' ? 'present' : error.keyword);
   if (error.keyword === 'additionalProperties') {
-    const actual = describe((error.data as Record<string, unknown> | undefined)?.[String(params.additionalProperty)]);
+    const actual = describe(
+      (valueAt(body, error.instancePath) as Record<string, unknown> | undefined)?.[String(params.additionalProperty)],
+    );
     return { severity, path, keyword: error.keyword, expected: 'absent (not in the spec)', actual, message: `${path} is not in the spec` };
   }
   return {
@@ -148,9 +186,20 @@ function fromAjv(error: ErrorObject, severity: SchemaFinding['severity']): Schem
     path,
     keyword: error.keyword,
     expected: String(expected),
-    actual: error.keyword === 'required' ? 'absent' : describe(error.data),
+    actual: error.keyword === 'required' ? 'absent' : describe(valueAt(body, error.instancePath)),
     message: `${path} ${error.message}`,
   };
+}
+
+/** The value at a JSON Pointer (`''` is the body itself). */
+function valueAt(body: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (node, token) => (node as Record<string, unknown> | undefined)?.[token.replaceAll('~1', '/').replaceAll('~0', '~')],
+      body,
+    );
 }
 
 function describe(value: unknown): string {
