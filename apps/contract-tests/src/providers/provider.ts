@@ -80,6 +80,11 @@ export interface Provider<State extends string = string> {
   name: string;
   /** The operation the pacts exercise, as the reports name it, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`. */
   operation: string;
+  /**
+   * The provider's own published OpenAPI definition, which the vendor route compares the spec with: its `url`,
+   * and the `variable` that points elsewhere (a URL or a local file).
+   */
+  definition: { url: string; variable: string };
   /** Where the live provider is unless the base-URL variable says otherwise: the spec's first server. */
   defaultBaseUrl: string;
   variables: LiveVariables;

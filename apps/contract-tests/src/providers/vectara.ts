@@ -42,6 +42,7 @@ export const vectara = defineProvider({
   api: 'vectara',
   name: 'vectara-agents-api',
   servers,
+  definition: { url: 'https://docs.vectara.com/vectara-oas-v2.yaml', variable: 'VECTARA_DEFINITION' },
   // VECTARA_API_KEY or VECTARA_CLIENT_ID + VECTARA_CLIENT_SECRET (+ VECTARA_TOKEN_URL), VECTARA_BASE_URL,
   // VECTARA_AGENT_KEY, VECTARA_EMPTY_AGENT_KEY.
   variables: liveVariables('VECTARA', { oauth: true, ids: { agentKey: 'AGENT_KEY' }, optionalIds: { emptyAgentKey: 'EMPTY_AGENT_KEY' } }),

@@ -6,6 +6,8 @@ export const verisoul = defineProvider({
   api: 'verisoul',
   name: 'verisoul-account-api',
   servers,
+  // The file the "Get Account Sessions" docs page embeds.
+  definition: { url: 'https://docs.verisoul.ai/api-reference/account-openapi.json', variable: 'VERISOUL_DEFINITION' },
   // VERISOUL_API_KEY, VERISOUL_BASE_URL, VERISOUL_ACCOUNT_ID, VERISOUL_EMPTY_ACCOUNT_ID.
   variables: liveVariables('VERISOUL', { ids: { accountId: 'ACCOUNT_ID' }, optionalIds: { emptyAccountId: 'EMPTY_ACCOUNT_ID' } }),
   accessCheck: ({ accountId }) => ({ path: `/account/${encodeURIComponent(accountId ?? '')}/sessions` }),

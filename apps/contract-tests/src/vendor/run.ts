@@ -97,7 +97,7 @@ async function compareApi(
     changes: [],
     acknowledgements: { unused: [], expired: [], mismatched: [] },
   };
-  const { location, from } = definitionLocation(api, env);
+  const { location, from } = await definitionLocation(api, env);
   try {
     const definition = await loadDefinition(location, options);
     const { document } = definition;

@@ -6,20 +6,23 @@ import { vectaraFixture } from './support/definitions.js';
 import { runVendorCli } from './support/vendor-cli.js';
 
 describe('definition sources', () => {
-  it('default to the URLs the providers publish', () => {
-    expect(definitionLocation('vectara', {})).toEqual({ location: 'https://docs.vectara.com/vectara-oas-v2.yaml', from: 'published URL' });
-    expect(definitionLocation('verisoul', {})).toEqual({
+  it('default to the URLs the providers publish', async () => {
+    expect(await definitionLocation('vectara', {})).toEqual({
+      location: 'https://docs.vectara.com/vectara-oas-v2.yaml',
+      from: 'published URL',
+    });
+    expect(await definitionLocation('verisoul', {})).toEqual({
       location: 'https://docs.verisoul.ai/api-reference/account-openapi.json',
       from: 'published URL',
     });
   });
 
-  it('follow VECTARA_DEFINITION / VERISOUL_DEFINITION when set', () => {
-    expect(definitionLocation('vectara', { VECTARA_DEFINITION: ' ./vectara.yaml ' })).toEqual({
+  it('follow VECTARA_DEFINITION / VERISOUL_DEFINITION when set', async () => {
+    expect(await definitionLocation('vectara', { VECTARA_DEFINITION: ' ./vectara.yaml ' })).toEqual({
       location: './vectara.yaml',
       from: 'VECTARA_DEFINITION',
     });
-    expect(definitionLocation('verisoul', { VERISOUL_DEFINITION: 'http://127.0.0.1:1/x.json' })).toEqual({
+    expect(await definitionLocation('verisoul', { VERISOUL_DEFINITION: 'http://127.0.0.1:1/x.json' })).toEqual({
       location: 'http://127.0.0.1:1/x.json',
       from: 'VERISOUL_DEFINITION',
     });
