@@ -1,4 +1,4 @@
-import { type Api, apis, deref } from '@api-contracts/specs';
+import { type Api, apis, deref, resolveRef } from '@api-contracts/specs';
 import { openapiAjv } from '@api-contracts/specs/schema';
 import { responseValidators as vectaraValidators } from '@api-contracts/types/vectara/validators';
 import {
@@ -191,16 +191,8 @@ function fromSchemaError(error: SchemaError, severity: SchemaFinding['severity']
   };
 }
 
-/** The value at a JSON Pointer (`''` is the body itself). */
-function valueAt(body: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>(
-      (node, token) => (node as Record<string, unknown> | undefined)?.[token.replaceAll('~1', '/').replaceAll('~0', '~')],
-      body,
-    );
-}
+/** The value at an ajv instancePath (a JSON Pointer; `''` is the body itself). */
+const valueAt = (body: unknown, pointer: string): unknown => resolveRef(body, `#${pointer}`);
 
 function describe(value: unknown): string {
   const text = JSON.stringify(value);
