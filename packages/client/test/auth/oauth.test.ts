@@ -11,8 +11,26 @@ afterEach(async () => {
   await provider?.close();
 });
 
+// Every request of this file's clients carries this header. Other suites run beside this one, and a request
+// of theirs to a port they closed can reach one of our providers if the kernel hands that port out again: the
+// "nothing reached the provider" checks count only what this file's clients sent.
+const clientTag = { name: 'x-oauth-test-client', value: `oauth-${process.pid}` };
+const taggedFetch: typeof fetch = (input, init) => {
+  const headers = new Headers(input instanceof Request ? input.headers : undefined);
+  for (const [name, value] of new Headers(init?.headers)) headers.set(name, value);
+  headers.set(clientTag.name, clientTag.value);
+  return fetch(input, { ...init, headers });
+};
+const sentByThisFile = (server: TestServer) => server.requests.filter((request) => request.headers[clientTag.name] === clientTag.value);
+
 const oauthClient = (tokenUrl: string, options: { timeoutMs?: number } = {}) =>
-  createVectaraClient({ oauth: { clientId, clientSecret, tokenUrl }, baseUrl: provider?.url ?? '', retry: false, ...options });
+  createVectaraClient({
+    oauth: { clientId, clientSecret, tokenUrl },
+    baseUrl: provider?.url ?? '',
+    retry: false,
+    fetch: taggedFetch,
+    ...options,
+  });
 
 describe('OAuth client credentials', () => {
   it('fetches a token with the client credentials (HTTP Basic, form grant) and sends it as a bearer token', async () => {
@@ -22,6 +40,8 @@ describe('OAuth client credentials', () => {
     const page = await oauthClient(tokens.tokenUrl).listAgentSessions('customer_support');
 
     expect(page.sessions[0]?.key).toBe('session_1');
+    // The tag the "nothing reached the provider" checks below rely on does reach the provider.
+    expect(sentByThisFile(provider)).toHaveLength(1);
     expect(tokens.requests).toHaveLength(1);
     expect(tokens.requests[0]).toMatchObject({ method: 'POST', target: '/oauth2/token' });
     expect(tokens.requests[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -151,7 +171,7 @@ describe('OAuth client credentials', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ tokenUrl: tokens.tokenUrl, status, reason });
     expect((error as Error).message).toBe(`OAuth token request to ${tokens.tokenUrl} failed with HTTP ${status}: ${reason}`);
-    expect(provider.requests).toHaveLength(0);
+    expect(sentByThisFile(provider)).toHaveLength(0);
   });
 
   it('throws an AuthenticationError when the token endpoint is down, and tries again on the next call', async () => {
@@ -165,7 +185,7 @@ describe('OAuth client credentials', () => {
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ tokenUrl, status: undefined, reason: 'no response from the token endpoint' });
-    expect(provider.requests).toHaveLength(0);
+    expect(sentByThisFile(provider)).toHaveLength(0);
     await expect(client.listAgentSessions('customer_support')).rejects.toThrow(AuthenticationError);
   });
 
@@ -182,7 +202,7 @@ describe('OAuth client credentials', () => {
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error & { cause: Error }).cause.message).toMatch(/timed out after 200 ms/);
-    expect(provider.requests).toHaveLength(0);
+    expect(sentByThisFile(provider)).toHaveLength(0);
   });
 
   it('lets a caller abort while it waits for the shared token, without failing the others', async () => {
