@@ -212,17 +212,17 @@ function documentation(diff: Diff, context: DiffContext, base: Base, place: Plac
   return { ...base, ...place, status, path: where || base.pointer, expected: '', actual: '', detail: what, description };
 }
 
+/** Builds the findings of one place: `expected`, `actual` and `detail` empty unless a finding gives them. */
+function findingAt<P extends Place>(base: Base, place: P) {
+  // A finding needs a path: from the place when it has one, else from each call (checked at the call site).
+  type Fields = Partial<Classified> & (P extends { path: string } ? unknown : { path: string });
+  return (rule: RuleId, fields: Fields): Classified =>
+    ({ ...base, expected: '', actual: '', detail: '', ...place, ...fields, rule }) as Classified;
+}
+
 function operationDiff(diff: Diff, context: DiffContext, base: Base, place: Place, template: string, method: string): Classified[] {
   const path = diff.path;
-  const make = (rule: RuleId, fields: Partial<Classified> & { path: string }): Classified => ({
-    ...base,
-    expected: '',
-    actual: '',
-    detail: '',
-    ...place,
-    ...fields,
-    rule,
-  });
+  const make = findingAt(base, place);
   // The path item or the operation itself, added or removed.
   if (path.length === 2 || (path.length === 3 && path[2] === method)) {
     if (diff.action === 'add') return [make('operation-added', { path: 'operation', expected: 'absent', actual: 'documented' })];
@@ -274,15 +274,7 @@ function parameterDiff(diff: Diff, context: DiffContext, base: Base, place: Plac
       return candidate?.name === parameter.name && candidate.in === parameter.in;
     });
   const tokenOf = (parameter: Parameter) => `parameter:${parameter.in}:${parameter.name}`;
-  const make = (rule: RuleId, fields: Partial<Classified> & { path: string }): Classified => ({
-    ...base,
-    expected: '',
-    actual: '',
-    detail: '',
-    ...place,
-    ...fields,
-    rule,
-  });
+  const make = findingAt(base, place);
 
   if (path.length === at + 2) {
     const results: Classified[] = [];
@@ -349,16 +341,7 @@ function parameterDiff(diff: Diff, context: DiffContext, base: Base, place: Plac
 
 function requestBodyDiff(diff: Diff, context: DiffContext, base: Base, place: Place): Classified[] {
   const path = diff.path;
-  const make = (rule: RuleId, fields: Partial<Classified>): Classified => ({
-    ...base,
-    expected: '',
-    actual: '',
-    detail: '',
-    ...place,
-    path: 'requestBody',
-    ...fields,
-    rule,
-  });
+  const make = findingAt(base, { ...place, path: 'requestBody' });
   if (path.length === 4) {
     const body = follow(context.after, diff.after);
     if (diff.action === 'add')
@@ -408,15 +391,7 @@ function responseDiff(diff: Diff, context: DiffContext, base: Base, place: Place
   if (path.length < 5) return [fallback(diff, base, place, 'response', 'status')];
   const status = String(path[4]);
   const here = { ...place, status };
-  const make = (rule: RuleId, fields: Partial<Classified> & { path: string }): Classified => ({
-    ...base,
-    expected: '',
-    actual: '',
-    detail: '',
-    ...here,
-    ...fields,
-    rule,
-  });
+  const make = findingAt(base, here);
   if (path.length === 5) {
     if (diff.action === 'add') return [make('response-status-added', { path: 'status', expected: 'undocumented', actual: 'documented' })];
     if (diff.action === 'remove')
