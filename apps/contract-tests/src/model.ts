@@ -41,7 +41,7 @@ export interface SchemaFinding {
 
 /** A live finding (one instance of drift), classified, with where it came from and the change it belongs to. */
 export interface DriftFinding extends SchemaFinding {
-  source: 'pact' | 'schema';
+  source: 'pact' | 'schema' | 'probe';
   /** The drift-rules catalogue's rule of its change, e.g. `response-property-removed`. */
   rule?: string;
   /** Its path in drift-rules' notation, e.g. `$.sessions[3].key` (`path` is the finder's own). */
@@ -142,6 +142,70 @@ export interface ApiReport {
   interactions: InteractionReport[];
   /** Live, when judged: the changes of the contract its interactions showed, acknowledged ones marked. */
   changes?: ContractChange[];
+  /** Live: the probe of the API (on the API's first entry only: the probe runs once per API, not per pact). */
+  probe?: ProbeReport;
+}
+
+/** One check of the live probe, e.g. `limit at its maximum (100)` or `no credentials: the documented 401`. */
+export interface ProbeCheck {
+  name: string;
+  outcome: Outcome;
+  /** Why it failed or was skipped (skipped: the budget ran out, or a precondition such as a page_key was missing). */
+  reason?: string;
+  /** Requests it sent. */
+  requests: number;
+}
+
+/** The live probe of one API: budgeted, read-only requests derived from the spec, beyond what the pacts cover. */
+export interface ProbeReport {
+  api: string;
+  /** Requests allowed (`--probe-budget`, default 20) and sent. */
+  budget: number;
+  requests: number;
+  checks: ProbeCheck[];
+  /** The redacted HAR of the failed checks' exchanges, relative to the reports directory. */
+  har?: string;
+}
+
+/**
+ * One request and its answer as coverage counts it: a pact interaction (the request it makes, the response it
+ * expects) or an exchange of the live probe. Header names only, never their values.
+ */
+export interface Exercise {
+  source: 'pact' | 'probe';
+  method: string;
+  /** The concrete path, e.g. `/v2/agents/customer_support/sessions`. */
+  path: string;
+  query: Record<string, string[]>;
+  /** Request header names, lower-case. */
+  headers: string[];
+  status: number;
+  /** The response body (parsed JSON), when there is one. */
+  body?: unknown;
+  /** Response header names, lower-case. */
+  responseHeaders?: string[];
+}
+
+/** How much of one kind of spec element the run exercised. */
+export interface CoverageCategory {
+  covered: number;
+  total: number;
+  /** 0-100, one decimal; 100 when `total` is 0. */
+  percent: number;
+  /** Every element not exercised, e.g. `listAgentSessions 403`, `parameter:query:metadata_filter`, `$.sessions[].status = "closed"`. */
+  missing: string[];
+}
+
+/** What of one API's spec the pacts and the probe exercised together. */
+export interface ApiCoverage {
+  api: string;
+  /** What was counted: `pacts` always, `probe` in a live run that probed. */
+  by: ('pacts' | 'probe')[];
+  operations: CoverageCategory;
+  statuses: CoverageCategory;
+  parameters: CoverageCategory;
+  enumValues: CoverageCategory;
+  responseProperties: CoverageCategory;
 }
 
 /** 0 all verified, 1 a contract failed, 2 could not run. */
@@ -160,6 +224,8 @@ export interface Report {
   pactProblems?: string[];
   /** Live: entries of the acknowledgement file to review (expired, naming another rule, or matching no change). */
   acknowledgementIssues?: string[];
+  /** Per API, what of its spec the pacts (and, live, the probe) exercised. */
+  coverage?: ApiCoverage[];
 }
 
 /** What a route does for one provider state before its interaction is replayed. */
