@@ -7,6 +7,8 @@
  *   --pacts DIR     verify every pact under DIR, whichever consumer's (default: ours in pacts/ and other
  *                   repos' under consumers/<consumer>/)
  *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
+ *   --capture       live: turn drift that only adds to the contract into a spec patch, regenerated types and a
+ *                   changeset (capture-live.json and capture-live.md in the reports); breaking drift: nothing is written
  * With PACT_BROKER_BASE_URL set (and PACT_BROKER_TOKEN), the broker's pacts for verification too (see README).
  * Quiet by default: one line per stage, the failing interactions' transcripts, the table (our pacts an
  * interaction a row, another consumer a row), the verdict.
@@ -19,6 +21,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Api, apis as allApis } from '@api-contracts/specs';
 import { BrokerSettingsError, readBrokerSettings } from './broker.js';
+import { captureLiveDrift } from './capture/live.js';
+import { exitCodeWithCapture, renderCaptureLines, writeCaptureReports } from './capture/report.js';
 import { consumersDir } from './consumers.js';
 import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson } from './drift-report.js';
 import { reportDir } from './paths.js';
@@ -36,8 +40,13 @@ async function main(): Promise<number> {
       reports: { type: 'string' },
       pacts: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      capture: { type: 'boolean', default: false },
     },
   });
+  if (values.capture && !values.live) {
+    console.error('--capture needs --live: only a live run sees what the provider serves (or use `pnpm contracts:vendor --capture`)');
+    return 2;
+  }
   const apis = (values.api ?? [...allApis]) as Api[];
   const unknown = apis.filter((api) => !allApis.includes(api));
   if (unknown.length > 0) {
@@ -53,6 +62,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const transcripts: Transcripts = [];
+  const observed: Partial<Record<Api, { status: number; body: unknown }[]>> = {};
   const report = await runContracts({
     live: values.live,
     strict: values.strict,
@@ -61,6 +71,7 @@ async function main(): Promise<number> {
     ...(broker && { broker }),
     log: (line) => console.error(`· ${line}`),
     onTranscript: (api, route, transcript, consumer) => transcripts.push({ api, route, transcript, consumer }),
+    ...(values.capture && { onObserved: (api: Api, responses: { status: number; body: unknown }[]) => (observed[api] = responses) }),
   });
   const directory = values.reports ?? reportDir;
   const logs = await writeTranscripts(transcripts, directory);
@@ -78,10 +89,17 @@ async function main(): Promise<number> {
     files.push(driftFile, await writeDriftJson(report, directory, { strict: values.strict }));
     if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
   }
+  let exitCode: number = report.exitCode;
+  if (values.capture) {
+    const result = await captureLiveDrift(report, observed, (line) => console.error(`· ${line}`));
+    for (const line of renderCaptureLines(result)) console.log(line);
+    files.push(...(await writeCaptureReports(result, directory, 'live')));
+    exitCode = exitCodeWithCapture(exitCode, result);
+  }
   // The last guarantee: no file this run wrote keeps a secret, whichever module wrote it.
   for (const file of await redactFiles([...files, process.env.GITHUB_STEP_SUMMARY])) console.error(`· redacted a secret from ${file}`);
   console.log(`reports: ${files.join(', ')}`);
-  return report.exitCode;
+  return exitCode;
 }
 
 main().then(

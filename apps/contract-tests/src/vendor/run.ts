@@ -16,7 +16,7 @@ import {
   groupInstances,
   loadAcknowledgements,
 } from '@api-contracts/drift-rules';
-import { type Api, loadSpec, specPath } from '@api-contracts/specs';
+import { type Api, loadSpec, type OpenApiDocument, specPath } from '@api-contracts/specs';
 import { compareOperation, operationName } from './compare.js';
 import { CouldNotRun, type LoadOptions, loadDefinition } from './definition.js';
 import { capturedOperation, locateOperation } from './operation.js';
@@ -53,6 +53,8 @@ export interface VendorOptions extends LoadOptions {
   /** A copy of the specs folder (tests); default the package's. */
   specsRoot?: string;
   log?: (line: string) => void;
+  /** Each definition compared, as read (for `--capture`, which copies the schemas of what it adds). */
+  onDefinition?: (api: Api, document: OpenApiDocument, source: string) => void;
 }
 
 export const knownDifferencesPath = (api: Api, specsRoot?: string) => join(dirname(specPath(api, specsRoot)), 'vendor-differences.yaml');
@@ -101,6 +103,7 @@ async function compareApi(
   try {
     const definition = await loadDefinition(location, options);
     const { document } = definition;
+    options.onDefinition?.(api, document as OpenApiDocument, definition.source);
     const described = {
       source: definition.source,
       from,
