@@ -87,7 +87,16 @@ export async function liveRoute(
     /** Where the credentials come from: shared by the run's live routes (one token for all), or made here. */
     credentialsOf?: (auth: LiveSettings['auth']) => LiveCredentials;
   },
-): Promise<{ notRun: string } | { results: Map<string, RouteResult>; changes: ContractChange[]; transcript: VerifierTranscript }> {
+): Promise<
+  | { notRun: string }
+  | {
+      results: Map<string, RouteResult>;
+      changes: ContractChange[];
+      transcript: VerifierTranscript;
+      /** Every response the provider gave the replay: status and body (for `--capture`'s schema inference). */
+      responses: { status: number; body: unknown }[];
+    }
+> {
   const settings = readLiveSettings(provider, env);
   if ('missing' in settings) {
     const { required, optional } = variablesOf(provider);
@@ -154,5 +163,6 @@ export async function liveRoute(
   }
   const { api, operation } = provider;
   const judged = groupLiveDrift({ api, operation, spec: loadSpec(api), results, responses: recorder.exchanges, strict });
-  return { ...judged, transcript: verified.transcript };
+  const responses = recorder.exchanges.map(({ status, body }) => ({ status, body }));
+  return { ...judged, transcript: verified.transcript, responses };
 }

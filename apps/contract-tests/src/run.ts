@@ -36,6 +36,8 @@ export interface RunOptions {
   onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript, consumer: string | undefined) => void;
   /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
   verifier?: VerifierProcess;
+  /** Live: every response each API's live route recorded (redacted), once per API, for `--capture`. */
+  onObserved?: (api: Api, responses: { status: number; body: unknown }[]) => void;
   /** Live: the reviewed file of acknowledged drift (default apps/contract-tests/acknowledged-drift.yaml). */
   acknowledgedDrift?: string;
 }
@@ -60,6 +62,7 @@ export async function runContracts({
   broker,
   verifier: shared,
   acknowledgedDrift,
+  onObserved,
 }: RunOptions): Promise<Report> {
   const selected = new Set(routes.filter((name) => name !== 'live' || live));
   // Read first: an invalid file stops the run before any process starts or request is sent.
@@ -121,6 +124,15 @@ export async function runContracts({
         onTranscript: redactedTranscript,
       });
     });
+    if (onObserved) {
+      for (const api of apis) {
+        const responses = readable.flatMap((entry, at) => {
+          const live = liveResults[at];
+          return entry.provider.api === api && live && 'responses' in live ? live.responses : [];
+        });
+        if (responses.length > 0) onObserved(api, runSecrets.redactDeep(responses));
+      }
+    }
     const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
     const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
     log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
