@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir, pactDir, repositoryRoot } from '../../src/paths.js';
+import { appDir, repositoryRoot } from '../../src/paths.js';
 import { type Exchange, startStandIn } from '../support/stand-in.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
@@ -46,10 +46,10 @@ describe('--capture in a copy of the repository', () => {
   let reports: string;
   let standIn: StandIn;
 
-  /** `pnpm contracts:live --capture` of the copy, against the stand-in. */
+  /** `pnpm contracts:live --capture` of the copy (turbo builds what changed first), against the stand-in. */
   const capture = () =>
-    execa('pnpm', ['exec', 'tsx', 'src/cli.ts', '--live', '--capture', '--api', 'vectara', '--reports', reports], {
-      cwd: join(copy, 'apps', 'contract-tests'),
+    execa('pnpm', ['contracts:live', '--capture', '--api', 'vectara', '--reports', reports], {
+      cwd: copy,
       env: { ...standIn.env(), GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
       reject: false,
       all: true,
@@ -69,7 +69,6 @@ describe('--capture in a copy of the repository', () => {
         if (error.code !== 'ENOENT') throw error; // deleted in the working tree
       });
     }
-    await cp(pactDir, join(copy, 'apps', 'contract-tests', 'pacts'), { recursive: true });
     // Only the capture's own changeset may satisfy the gate: the pending ones of this repository are removed.
     for (const file of files.filter((name) => /^\.changeset\/(?!README).*\.md$/.test(name))) await rm(join(copy, file), { force: true });
     await git(copy, 'init', '--quiet', '--initial-branch=main');
@@ -107,7 +106,7 @@ describe('--capture in a copy of the repository', () => {
     const diff = await git(copy, 'diff', '--', 'specs/vectara/openapi.yaml');
     // Only additions: every comment and line of the spec stays.
     expect(diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'))).toEqual([]);
-    expect(diff).toMatch(/\+\s+archived_at:\n\+\s+type: string\n\+\s+format: date-time/);
+    expect(diff).toMatch(/\+\s+archived_at:\n\+\s+description: Captured .*\n\+\s+type: string\n\+\s+format: date-time/);
     expect(diff).toMatch(/\+\s+- paused/);
     expect(diff).toMatch(/Captured by pnpm contracts:live against http:\/\/127\.0\.0\.1:\d+ on \d{4}-\d{2}-\d{2}/);
 

@@ -1,0 +1,38 @@
+/** What our own pacts cover of the real specs: every status of both APIs, and the gaps named. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Api, loadSpec } from '@api-contracts/specs';
+import { describe, expect, it } from 'vitest';
+import { coverageOf } from '../../src/coverage/coverage.js';
+import { exercisesOfPact } from '../../src/coverage/pact-exercises.js';
+import { renderCoverageMarkdown, renderCoverageTable } from '../../src/coverage/render.js';
+import { pactDir } from '../../src/paths.js';
+import { loadProvider } from '../../src/providers/index.js';
+import { consumer } from '../../src/providers/provider.js';
+
+async function coverageOfOurPact(api: Api) {
+  const provider = await loadProvider(api);
+  const pact = JSON.parse(await readFile(join(pactDir, `${consumer}-${provider.name}.json`), 'utf8')) as unknown;
+  return coverageOf(api, loadSpec(api), exercisesOfPact(pact), ['pacts']);
+}
+
+describe('our pacts against our specs', () => {
+  it.each(['vectara', 'verisoul'] as const)('%s: every operation and status is exercised', async (api) => {
+    const coverage = await coverageOfOurPact(api);
+    expect(coverage.operations.missing).toEqual([]);
+    expect(coverage.statuses).toMatchObject({ percent: 100, missing: [] });
+    expect(coverage.statuses.total).toBeGreaterThan(1);
+  });
+
+  it('vectara: what the pacts leave to the probe is named, not trusted', async () => {
+    const coverage = await coverageOfOurPact('vectara');
+    // The pacts send Request-Timeout-Millis, never Request-Timeout; their examples carry no session status.
+    expect(coverage.parameters.missing).toEqual(['listAgentSessions header Request-Timeout']);
+    expect(coverage.enumValues.missing).toContain('listAgentSessions 200 $.sessions[].status = "running"');
+    expect(coverage.responseProperties.missing).toContain('listAgentSessions 200 $.sessions[].status');
+    const table = renderCoverageTable([coverage]);
+    expect(table).toMatch(/^vectara \(pacts\)\s+100\.0% \(1\/1\)\s+100\.0% \(6\/6\)/m);
+    expect(table).toMatch(/- listAgentSessions header Request-Timeout/);
+    expect(renderCoverageMarkdown([coverage])).toMatch(/<details><summary>vectara: not exercised/);
+  });
+});
