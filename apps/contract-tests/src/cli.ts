@@ -7,6 +7,7 @@
  *   --pacts DIR     verify every pact under DIR, whichever consumer's (default: ours in pacts/ and other
  *                   repos' under consumers/<consumer>/)
  *   --verbose       also print the Pact Verifier's whole transcript (always in reports/<api>.log)
+ *   --probe-budget N  live: requests the probe may send per API beyond the pacts (default 20; 0: no probe)
  *   --capture       live: turn drift that only adds to the contract into a spec patch, regenerated types and a
  *                   changeset (capture-live.json and capture-live.md in the reports); breaking drift: nothing is written
  * With PACT_BROKER_BASE_URL set (and PACT_BROKER_TOKEN), the broker's pacts for verification too (see README).
@@ -24,8 +25,12 @@ import { BrokerSettingsError, readBrokerSettings } from './broker.js';
 import { captureLiveDrift } from './capture/live.js';
 import { exitCodeWithCapture, renderCaptureLines, writeCaptureReports } from './capture/report.js';
 import { consumersDir } from './consumers.js';
+import { renderCoverageMarkdown, renderCoverageTable } from './coverage/render.js';
 import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson } from './drift-report.js';
 import { reportDir } from './paths.js';
+import { writeProbeHars } from './probe/har.js';
+import type { ProbeExchange } from './probe/probe.js';
+import { renderProbeLines } from './probe/render.js';
 import { redactConsole, redactFiles } from './redacted-output.js';
 import { failedTranscripts, renderTable, type Transcripts, wholeTranscripts, writeReports, writeTranscripts } from './report.js';
 import { runContracts } from './run.js';
@@ -41,8 +46,14 @@ async function main(): Promise<number> {
       pacts: { type: 'string' },
       verbose: { type: 'boolean', default: false },
       capture: { type: 'boolean', default: false },
+      'probe-budget': { type: 'string' },
     },
   });
+  const budgetText = values['probe-budget'];
+  if (budgetText !== undefined && !/^\d+$/.test(budgetText)) {
+    console.error(`--probe-budget ${budgetText}: expected a whole number of requests (0 turns the probe off)`);
+    return 2;
+  }
   if (values.capture && !values.live) {
     console.error('--capture needs --live: only a live run sees what the provider serves (or use `pnpm contracts:vendor --capture`)');
     return 2;
@@ -63,6 +74,7 @@ async function main(): Promise<number> {
   }
   const transcripts: Transcripts = [];
   const observed: Partial<Record<Api, { status: number; body: unknown }[]>> = {};
+  const probed = new Map<Api, ProbeExchange[]>();
   const report = await runContracts({
     live: values.live,
     strict: values.strict,
@@ -71,16 +83,25 @@ async function main(): Promise<number> {
     ...(broker && { broker }),
     log: (line) => console.error(`· ${line}`),
     onTranscript: (api, route, transcript, consumer) => transcripts.push({ api, route, transcript, consumer }),
+    ...(budgetText !== undefined && { probeBudget: Number(budgetText) }),
+    onProbe: (api, exchanges) => probed.set(api, exchanges),
     ...(values.capture && { onObserved: (api: Api, responses: { status: number; body: unknown }[]) => (observed[api] = responses) }),
   });
   const directory = values.reports ?? reportDir;
   const logs = await writeTranscripts(transcripts, directory);
+  logs.push(...(await writeProbeHars(report, probed, directory)));
   const shown = values.verbose ? wholeTranscripts(transcripts) : failedTranscripts(report, transcripts);
   if (shown.length > 0) console.log(`\n${shown.join('\n\n')}`);
   console.log(`\n${renderTable(report)}`);
+  for (const line of renderProbeLines(report)) console.log(line);
   for (const line of driftSummaryLines(report)) console.log(line);
+  const coverage = renderCoverageTable(report.coverage ?? [], { verbose: values.verbose });
+  if (coverage) console.log(`\n${coverage}\n`);
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of driftAnnotations(report)) console.log(line);
   const files = [...(await writeReports(report, directory)), ...logs];
+  // Coverage on the job's summary page, whatever the mode.
+  if (process.env.GITHUB_STEP_SUMMARY && report.coverage)
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, renderCoverageMarkdown(report.coverage));
   if (report.mode === 'live') {
     // The drift report, beside the others; in GitHub Actions also on the job's summary page.
     const driftFile = join(directory, 'drift.md');

@@ -154,6 +154,8 @@ export interface ProbeCheck {
   reason?: string;
   /** Requests it sent. */
   requests: number;
+  /** Fingerprints of the changes its findings belong to (`ApiReport.changes`). */
+  changes?: string[];
 }
 
 /** The live probe of one API: budgeted, read-only requests derived from the spec, beyond what the pacts cover. */

@@ -1,15 +1,29 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type Api, apis as allApis, specPath } from '@api-contracts/specs';
+import { type Api, apis as allApis, loadSpec, specPath } from '@api-contracts/specs';
 import { BrokerError, type BrokerSettings, fetchPactsForVerification } from './broker.js';
 import { brokerPact, type ConsumerPact, type FoundPacts, interactionCounts, noPactFor, ownPact, pactsUnder, plural } from './consumers.js';
+import { coverageOf } from './coverage/coverage.js';
+import { exercisesOfPact } from './coverage/pact-exercises.js';
 import { runCredentials } from './credentials.js';
 import { judgeLiveRun, loadAcknowledgedDrift } from './drift-changes.js';
 import { liveRoute } from './live.js';
-import type { ApiReport, ExitCode, Outcome, Report, RouteName, RouteResult, VerifierTranscript } from './model.js';
+import type {
+  ApiReport,
+  ContractChange,
+  Exercise,
+  ExitCode,
+  Outcome,
+  Report,
+  RouteName,
+  RouteResult,
+  VerifierTranscript,
+} from './model.js';
 import { type PrismServer, startPrisms } from './prism.js';
 import { type PrismRouteResult, prismRoute } from './prism-route.js';
+import type { ProbeExchange } from './probe/probe.js';
+import { defaultProbeBudget, judgeProbe, type ProbeRouteResult, probeRoute } from './probe/route.js';
 import { loadProvider } from './providers/index.js';
 import type { Provider } from './providers/provider.js';
 import { runSecrets } from './redaction.js';
@@ -36,6 +50,10 @@ export interface RunOptions {
   onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript, consumer: string | undefined) => void;
   /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
   verifier?: VerifierProcess;
+  /** Live: requests the probe may send per API (default 20); 0 turns it off (reported, never a pass). */
+  probeBudget?: number;
+  /** Live: the probe's exchanges of each API (redacted), to keep those of failed checks as a HAR. */
+  onProbe?: (api: Api, exchanges: ProbeExchange[]) => void;
   /** Live: every response each API's live route recorded (redacted), once per API, for `--capture`. */
   onObserved?: (api: Api, responses: { status: number; body: unknown }[]) => void;
   /** Live: the reviewed file of acknowledged drift (default apps/contract-tests/acknowledged-drift.yaml). */
@@ -63,6 +81,8 @@ export async function runContracts({
   verifier: shared,
   acknowledgedDrift,
   onObserved,
+  probeBudget = defaultProbeBudget,
+  onProbe = () => {},
 }: RunOptions): Promise<Report> {
   const selected = new Set(routes.filter((name) => name !== 'live' || live));
   // Read first: an invalid file stops the run before any process starts or request is sent.
@@ -91,6 +111,8 @@ export async function runContracts({
     const redactedTranscript: typeof onTranscript = (api, route, transcript, consumer) =>
       onTranscript(api, route, runSecrets.redactDeep(transcript), consumer);
     const readable = pacts.filter((entry) => entry.pact !== undefined);
+    // The live probe's requests and answers per API, for coverage.
+    const probeExercises = new Map<Api, Exercise[]>();
     // One set of credentials per provider for the whole run: one OAuth2 token serves every consumer's pact.
     const credentialsOf = runCredentials();
     // Per API, one Prism route for all its pacts (one Verifier run); each pact's static and live routes beside it.
@@ -124,24 +146,72 @@ export async function runContracts({
         onTranscript: redactedTranscript,
       });
     });
+    // The probe, once per API whose live route ran, after the replays (one provider, one request at a time).
+    const probes = new Map<Api, ProbeRouteResult>();
+    if (selected.has('live') && probeBudget > 0) {
+      for (const provider of providers) {
+        const ran = readable.some((entry, at) => entry.provider === provider && liveResults[at] && 'results' in (liveResults[at] ?? {}));
+        if (!ran) continue;
+        const probed = await probeRoute(provider, { env, budget: probeBudget, credentialsOf });
+        if (!probed) continue;
+        probes.set(provider.api, probed);
+        probeExercises.set(provider.api, probed.exercises);
+        onProbe(provider.api, runSecrets.redactDeep(probed.exchanges));
+        log(`probe ${provider.api}: ${probed.report.requests} of ${probeBudget} requests, ${probed.report.checks.length} checks`);
+      }
+    }
     if (onObserved) {
       for (const api of apis) {
         const responses = readable.flatMap((entry, at) => {
           const live = liveResults[at];
           return entry.provider.api === api && live && 'responses' in live ? live.responses : [];
         });
-        if (responses.length > 0) onObserved(api, runSecrets.redactDeep(responses));
+        const probed = (probes.get(api)?.exchanges ?? []).map(({ status, body }) => ({ status, body }));
+        if (responses.length + probed.length > 0) onObserved(api, runSecrets.redactDeep([...responses, ...probed]));
       }
     }
     const verified = reports.reduce((count, report) => count + report.interactions.length, 0);
     const routeNames = (['prism', 'static', 'live'] as const).filter((name) => selected.has(name)).join(', ');
     log(`${verified} interactions verified (${routeNames}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // The probe's report and changes go on the API's first entry (it probed the API, not a consumer's pact).
+    for (const [api, probed] of probes) {
+      const first = reports.find((report) => report.api === api && report.changes !== undefined);
+      if (!first) continue;
+      first.probe = probed.report;
+      if (probed.notRun) Object.assign(first, { status: 'not-run', reason: probed.notRun });
+      first.changes = mergeChanges(
+        first.changes ?? [],
+        probed.changes.map((change) => ({ ...change, consumer: first.consumer })),
+      );
+    }
+    if (selected.has('live') && probeBudget === 0) {
+      for (const api of apis) {
+        const first = reports.find((report) => report.api === api && report.changes !== undefined);
+        if (first)
+          first.probe = {
+            api,
+            budget: 0,
+            requests: 0,
+            checks: [{ name: 'probe', outcome: 'skip', reason: 'turned off (--probe-budget 0)', requests: 0 }],
+          };
+      }
+    }
     const acknowledgementIssues = selected.has('live') ? judgeLiveRun(reports, acknowledged, { strict }) : [];
+    for (const report of reports) {
+      if (report.probe && report.status !== 'not-run' && judgeProbe(report.probe, report.changes ?? [], strict)) report.status = 'fail';
+    }
+    // What of each spec the run exercised: every pact's interactions (any consumer's), and the probe's exchanges.
+    const coverage = apis.map((api) => {
+      const probed = probeExercises.get(api) ?? [];
+      const pacted = readable.filter((entry) => entry.provider.api === api).flatMap((entry) => exercisesOfPact(entry.pact));
+      return coverageOf(api, loadSpec(api), [...pacted, ...probed], probed.length > 0 ? ['pacts', 'probe'] : ['pacts']);
+    });
     const report: Report = {
       ...assemble(live, reports, collected.problems),
       ...((consumersDir !== undefined || pactDir !== undefined || broker !== undefined) && { pactSources: collected.sources }),
       ...(collected.problems.length > 0 && { pactProblems: collected.problems }),
       ...(acknowledgementIssues.length > 0 && { acknowledgementIssues }),
+      coverage,
     };
     // Whatever a provider echoed (its key, a token), the report never holds a secret of the run.
     return runSecrets.redactDeep(report);
@@ -151,6 +221,27 @@ export async function runContracts({
     if (!shared) await verifier?.stop();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The probe's changes joined to the live route's: one change per fingerprint, its sources and interactions merged. */
+function mergeChanges(live: ContractChange[], probed: ContractChange[]): ContractChange[] {
+  const merged = [...live];
+  for (const change of probed) {
+    const at = merged.findIndex((existing) => existing.fingerprint === change.fingerprint);
+    const existing = merged[at];
+    if (!existing) {
+      merged.push(change);
+      continue;
+    }
+    merged[at] = {
+      ...existing,
+      sources: [...new Set([...existing.sources, ...change.sources])],
+      evidence: [...existing.evidence, ...change.evidence],
+      instances: existing.instances + change.instances,
+      interactions: [...existing.interactions, ...change.interactions],
+    };
+  }
+  return merged;
 }
 
 /** ` (2 consumers: api-contracts-client, billing-service)`; past a few names, how many more. */

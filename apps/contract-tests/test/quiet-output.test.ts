@@ -36,8 +36,9 @@ describe('the console output of pnpm contracts', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     const printed = lines(result.all);
-    // 5 stage lines, 2 + 13 table lines and one for billing-service, 1 note, the verdict and the reports line.
-    expect(printed.length, result.all).toBeLessThan(25);
+    // 5 stage lines, 2 + 13 table lines and one for billing-service, 1 note, the verdict, 4 + 1 lines of
+    // coverage (the table, and what Vectara's pacts leave unexercised, counted) and the reports line.
+    expect(printed.length, result.all).toBeLessThan(30);
     for (const marker of transcriptMarkers) expect(result.all).not.toMatch(marker);
     expect(printed.filter((line) => line.startsWith('· '))).toEqual([
       '· consumers/: 1 pact',

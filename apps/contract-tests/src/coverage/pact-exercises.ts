@@ -30,7 +30,7 @@ export function exercisesOfPact(pact: unknown): Exercise[] {
 function queryOf(query: unknown): Record<string, string[]> {
   if (typeof query === 'string') {
     const out: Record<string, string[]> = {};
-    for (const [name, value] of new URLSearchParams(query)) (out[name] ??= []).push(value);
+    for (const [name, value] of new URLSearchParams(query)) out[name] = [...(out[name] ?? []), value];
     return out;
   }
   return Object.fromEntries(

@@ -20,7 +20,11 @@ function missingLines(category: CoverageCategory): string[] {
   return [...shown, ...(more > 0 ? [`… and ${more} more (reports/contracts.json lists them all)`] : [])];
 }
 
-export function renderCoverageTable(coverage: readonly ApiCoverage[]): string {
+/**
+ * The table for the terminal. Quiet by default: missing operations and statuses by name (few, and the ones a
+ * gate must not trust unseen), the other kinds counted; `verbose` names every missing element.
+ */
+export function renderCoverageTable(coverage: readonly ApiCoverage[], { verbose = false }: { verbose?: boolean } = {}): string {
   if (coverage.length === 0) return '';
   const header = ['coverage', ...categories.map(([, title]) => title)];
   const rows = coverage.map((api) => [`${api.api} (${api.by.join(' + ')})`, ...categories.map(([key]) => cell(api[key]))]);
@@ -32,9 +36,14 @@ export function renderCoverageTable(coverage: readonly ApiCoverage[]): string {
       .trimEnd();
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
   for (const api of coverage) {
-    for (const [key, title] of categories) {
-      if (api[key].missing.length === 0) continue;
+    const named = categories.filter(([key]) => api[key].missing.length > 0 && (verbose || key === 'operations' || key === 'statuses'));
+    for (const [key, title] of named)
       lines.push(`${api.api}: ${title} not exercised:`, ...missingLines(api[key]).map((name) => `  - ${name}`));
+    const counted = categories.filter(([key]) => api[key].missing.length > 0 && !named.some(([shown]) => shown === key));
+    if (counted.length > 0) {
+      lines.push(
+        `${api.api}: not exercised: ${counted.map(([key, title]) => `${api[key].missing.length} ${title}`).join(', ')} (--verbose or reports/contracts.json names them)`,
+      );
     }
   }
   return lines.join('\n');

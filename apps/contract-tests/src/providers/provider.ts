@@ -67,6 +67,27 @@ export interface LiveStateContext {
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * What the live probe needs to know that the spec says only in words: which parameters page (the page size,
+ * the cursor sent, the cursor answered), which array holds the items and what identifies an item; and values
+ * to send for parameters the spec gives no example.
+ */
+export interface ProbeHints {
+  paging?: {
+    /** The query parameter of the page size, e.g. `limit`: a page never holds more items. */
+    limit: string;
+    /** The query parameter that asks for the next page, e.g. `page_key`. */
+    cursor: string;
+    /** Where a page gives the next page's cursor, e.g. `$.metadata.page_key`. */
+    nextCursor: string;
+    /** The array of items, e.g. `$.sessions`. */
+    items: string;
+    /** The property that identifies an item, e.g. `key`: no item comes twice across pages. */
+    itemKey: string;
+  };
+  values?: Record<string, string>;
+}
+
 export interface StateDefinition {
   /** The Prism `Prefer` header that makes the mock answer as the state describes (a status and/or a named example). */
   prefer: string;
@@ -95,6 +116,8 @@ export interface Provider<State extends string = string> {
    * a refusal (401/403) means the credentials are wrong, not that the provider drifted.
    */
   accessCheck(ids: Record<string, string>): { path: string; query?: Record<string, string> };
+  /** The live probe's hints (paging rules in words); without them it probes parameters and credentials only. */
+  probe?: ProbeHints;
   /** Every provider state the pacts use, keyed by name (as pact-js keys its state handlers). */
   states: Record<State, StateDefinition>;
   /** A state's name, checked: a typo in a consumer test's `.given(provider.state('…'))` fails typecheck. */

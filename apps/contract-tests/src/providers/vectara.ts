@@ -46,6 +46,12 @@ export const vectara = defineProvider({
   // VECTARA_API_KEY or VECTARA_CLIENT_ID + VECTARA_CLIENT_SECRET (+ VECTARA_TOKEN_URL), VECTARA_BASE_URL,
   // VECTARA_AGENT_KEY, VECTARA_EMPTY_AGENT_KEY.
   variables: liveVariables('VECTARA', { oauth: true, ids: { agentKey: 'AGENT_KEY' }, optionalIds: { emptyAgentKey: 'EMPTY_AGENT_KEY' } }),
+  // The paging rules of the definition's words: "at most `limit` sessions", "page_key … the next page".
+  // The timeout headers have no example in the definition: the probe sends generous ones (the client's default is 10 s).
+  probe: {
+    paging: { limit: 'limit', cursor: 'page_key', nextCursor: '$.metadata.page_key', items: '$.sessions', itemKey: 'key' },
+    values: { 'Request-Timeout': '30', 'Request-Timeout-Millis': '30000' },
+  },
   accessCheck: ({ agentKey }) => ({ path: `/v2/agents/${encodeURIComponent(agentKey ?? '')}/sessions`, query: { limit: '1' } }),
   examples: {
     agentKey: 'customer_support',

@@ -59,6 +59,10 @@ export interface StandInOptions {
   tokenLifetimeSeconds?: number;
   /** The API key the front accepts (default `sentinelKey`), and `env()` configures. */
   apiKey?: string;
+  /** Vectara: every page holds this many sessions, whatever `limit` asks (a provider ignoring `limit`). */
+  fixedPageSize?: number;
+  /** Answers requests without (valid) credentials as if they had them (a provider not enforcing auth). */
+  openWithoutCredentials?: boolean;
 }
 
 /**
@@ -108,7 +112,8 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   async function answer(request: IncomingMessage): Promise<Exchange> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     if (api === 'vectara' && url.pathname === '/oauth2/token') return issueToken(request);
-    const authorised = request.headers['x-api-key'] === apiKey || isValidToken(request.headers.authorization);
+    const authorised =
+      options.openWithoutCredentials === true || request.headers['x-api-key'] === apiKey || isValidToken(request.headers.authorization);
     const prefer = choosePrefer(api, authorised, url, issuedPageKeys);
     // Prism checks the request's credentials are present; which ones are valid is the front's call.
     const headers = new Headers({ accept: 'application/json', 'x-api-key': String(request.headers['x-api-key'] ?? 'stand-in') });
@@ -131,7 +136,7 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
 
   /** A page of the fixture agent's sessions: `limit` of them from the offset its page_key names, filtered by `filter`. */
   function pageOf(url: URL) {
-    const limit = Number(url.searchParams.get('limit') ?? 10);
+    const limit = options.fixedPageSize ?? Number(url.searchParams.get('limit') ?? 10);
     const pageKey = url.searchParams.get('page_key');
     const offset = pageKey === null ? 0 : (JSON.parse(Buffer.from(pageKey, 'base64url').toString()) as { offset: number }).offset;
     const filter = url.searchParams.get('filter');
