@@ -229,7 +229,10 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeOutcome> {
             );
           }
           for (const item of items) {
-            const key = JSON.stringify((item as Record<string, unknown> | null)?.[paging.itemKey]);
+            const id = (item as Record<string, unknown> | null)?.[paging.itemKey];
+            // An item without its key cannot repeat; the schema check reports the missing key.
+            if (id === undefined || id === null) continue;
+            const key = JSON.stringify(id);
             if (seen.has(key)) {
               found.push(
                 instance(exchange, {
