@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Builder } from 'junit-report-builder';
 import junitModule from 'junit-report-builder';
+import { renderColumns } from './columns.js';
 import type { ApiReport, InteractionReport, Outcome, Report, RouteResult, VerifierTranscript } from './model.js';
 import { appDir } from './paths.js';
 import { consumer as ownConsumer } from './providers/provider.js';
@@ -78,13 +79,7 @@ export function renderTable(report: Report): string {
     ))
       rows.push([api.api, `${api.consumer}: ${interaction.description}`, ...routes.map(([key]) => cellOf(api, interaction[key]))]);
   }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((text, column) => text.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const out = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+  const out = renderColumns(header, rows);
   if (notes.length > 0) out.push('', ...notes.map((text, index) => `[${index + 1}] ${text}`));
   // One line per API and reason, however many consumers' pacts it could not run.
   const notRunLines = report.apis

@@ -10,24 +10,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenApiDocument } from '@api-contracts/specs';
 import { type Api, specPath } from '@api-contracts/specs';
+import type { ContractChange } from '../model.js';
 import { changesetFile, renderChangeset } from './changeset.js';
 import { type Bump, generateTypes, specGate } from './repository.js';
 import { type AppliedPatch, patchSpec, type RefusedChange } from './spec-patch.js';
 
-/** A change of the contract as the routes report it (drift-rules' `DriftChange`, structurally). */
-export interface CaptureCandidate {
-  fingerprint: string;
-  api: string;
-  operation: string;
-  status?: string | undefined;
-  path: string;
-  rule: string;
-  severity: 'breaking' | 'additive';
-  title: string;
-  expected: string;
-  actual: string;
-  acknowledged?: unknown;
-}
+/** A change of the contract as the routes report it (the live route's, or drift-rules' `DriftChange` from the vendor route). */
+export type CaptureCandidate = Pick<
+  ContractChange,
+  'fingerprint' | 'api' | 'operation' | 'status' | 'path' | 'rule' | 'severity' | 'acknowledged'
+>;
 
 export interface CaptureInput {
   /** The repository: its specs, types package and .changeset/ are written. */

@@ -1,4 +1,5 @@
 /** Coverage as a person reads it: a table per run (terminal and GitHub's step summary) and what was not exercised. */
+import { renderColumns } from '../columns.js';
 import type { ApiCoverage, CoverageCategory } from '../model.js';
 
 const categories = [
@@ -28,13 +29,7 @@ export function renderCoverageTable(coverage: readonly ApiCoverage[], { verbose 
   if (coverage.length === 0) return '';
   const header = ['coverage', ...categories.map(([, title]) => title)];
   const rows = coverage.map((api) => [`${api.api} (${api.by.join(' + ')})`, ...categories.map(([key]) => cell(api[key]))]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((text, column) => text.padEnd(widths[column] ?? 0))
-      .join('  ')
-      .trimEnd();
-  const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+  const lines = renderColumns(header, rows);
   for (const api of coverage) {
     const named = categories.filter(([key]) => api[key].missing.length > 0 && (verbose || key === 'operations' || key === 'statuses'));
     for (const [key, title] of named)
