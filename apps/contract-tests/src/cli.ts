@@ -30,7 +30,7 @@ import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson 
 import { reportDir } from './paths.js';
 import { writeProbeHars } from './probe/har.js';
 import type { ProbeExchange } from './probe/probe.js';
-import { renderProbeLines } from './probe/render.js';
+import { renderProbeLines, renderProbeMarkdown } from './probe/render.js';
 import { redactConsole, redactFiles } from './redacted-output.js';
 import { failedTranscripts, renderTable, type Transcripts, wholeTranscripts, writeReports, writeTranscripts } from './report.js';
 import { runContracts } from './run.js';
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     const markdown = renderDriftReport(report);
     await writeFile(driftFile, markdown);
     files.push(driftFile, await writeDriftJson(report, directory, { strict: values.strict }));
-    if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown);
+    if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n${renderProbeMarkdown(report)}`);
   }
   let exitCode: number = report.exitCode;
   if (values.capture) {

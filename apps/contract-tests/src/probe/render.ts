@@ -19,3 +19,17 @@ export function renderProbeLines(report: Report): string[] {
   }
   return lines;
 }
+
+/** The probe on the job's summary page: per API its counts, and each check that did not pass. */
+export function renderProbeMarkdown(report: Report): string {
+  const probed = report.apis.flatMap((api) => (api.probe ? [api.probe] : []));
+  if (probed.length === 0) return '';
+  const lines = ['### Live probe', '', '| API | requests | checks | not passed |', '| --- | --- | --- | --- |'];
+  for (const probe of probed) {
+    const others = probe.checks.filter((check) => check.outcome !== 'pass');
+    lines.push(
+      `| ${probe.api} | ${probe.requests} of ${probe.budget} | ${probe.checks.length} | ${others.map((check) => `${check.outcome === 'fail' ? 'FAIL' : 'skip'} ${check.name}: ${check.reason ?? ''}`.replaceAll('|', '\\|')).join('<br>') || 'none'} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model.js';
 import { writeProbeHars } from '../../src/probe/har.js';
 import type { ProbeExchange } from '../../src/probe/probe.js';
+import { renderProbeLines, renderProbeMarkdown } from '../../src/probe/render.js';
 import { runContracts } from '../../src/run.js';
 import { startVerifier, type VerifierProcess } from '../../src/verify.js';
 import { type StandInOptions, sentinelKey, startStandIn } from '../support/stand-in.js';
@@ -109,6 +110,10 @@ describe('the live probe', () => {
     expect(report.exitCode).toBe(1);
     expect(changesOf(report)).toContain('security-not-enforced status [probe]');
     expect(probeOf(report)?.checks[0]).toMatchObject({ name: 'no credentials: a documented refusal', outcome: 'fail' });
+    expect(renderProbeLines(report)[0]).toMatch(/^probe vectara: \d+ of 20 requests, 8 checks: \d+ pass, 1 FAIL$/);
+    expect(renderProbeMarkdown(report)).toMatch(
+      /\| vectara \| \d+ of 20 \| 8 \| FAIL no credentials: a documented refusal: security-not-enforced status: 200 \|/,
+    );
   });
 
   it('waits out a 429 by its Retry-After and asks again', async () => {
