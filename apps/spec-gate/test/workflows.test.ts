@@ -66,5 +66,10 @@ describe('GitHub workflows', () => {
     }
     const release = parse(await readFile(join(workflowsDir, 'release.yml'), 'utf8'));
     expect(release.jobs.release.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', 'id-token': 'write' });
+    // The job with the providers' keys cannot write the repository; only the capture job pushes its branch.
+    const drift = parse(await readFile(join(workflowsDir, 'live-drift.yml'), 'utf8'));
+    expect(drift.jobs.drift.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(drift.jobs.capture.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    expect(JSON.stringify(drift.jobs.capture)).not.toMatch(/secrets\./);
   });
 });
