@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fingerprint } from '@api-contracts/drift-rules';
 import type { OpenApiDocument } from '@api-contracts/specs';
 import { type Api, specPath } from '@api-contracts/specs';
 import type { ContractChange } from '../model.js';
@@ -112,6 +113,8 @@ export async function captureDrift(input: CaptureInput): Promise<CaptureResult> 
     await writeFile(specPath(api, join(root, 'specs')), text);
     files.push(`specs/${api}/openapi.yaml`);
   }
+  // What live traffic showed and the provider's definition may not declare: explained for the vendor route.
+  if (command === 'pnpm contracts:live') files.push(...(await explainForVendorRoute(root, applied, input.seenAt, on)));
   log(`capture: ${applied.length} change(s) written to ${files.join(', ')}`);
   // As the nightly job names the branch from every route's fingerprints: `printf '%s\n' … | sha256sum`.
   const id = captureId(fingerprints);
@@ -147,6 +150,54 @@ export async function captureDrift(input: CaptureInput): Promise<CaptureResult> 
       fingerprints,
     };
   }
+}
+
+/** The vendor route's rule for a difference our spec makes by a capture: ours has what the definition lacks. */
+const vendorRuleOf: Record<string, string> = {
+  'response-property-added': 'response-property-removed',
+  'response-enum-value-added': 'response-enum-value-removed',
+  'response-status-added': 'response-status-removed',
+  'response-status-undocumented': 'response-status-removed',
+  'response-header-added': 'response-header-removed',
+  'request-parameter-added-optional': 'request-parameter-removed',
+};
+
+/**
+ * An entry in `specs/<api>/vendor-differences.yaml` per live capture, appended as lines: once our spec says what
+ * the provider serves, the published definition may not, and `pnpm contracts:vendor` must not call that drift.
+ * An entry the definition catches up with is reported stale there, never failing. The files written.
+ */
+async function explainForVendorRoute(
+  root: string,
+  applied: CaptureResult['applied'],
+  seenAt: CaptureInput['seenAt'],
+  on: string,
+): Promise<string[]> {
+  const written: string[] = [];
+  for (const api of [...new Set(applied.map((entry) => entry.api))].sort()) {
+    const relativePath = `specs/${api}/vendor-differences.yaml`;
+    const file = join(root, relativePath);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const entries = applied.flatMap((entry) => {
+      const rule = vendorRuleOf[entry.rule];
+      if (entry.api !== api || !rule) return [];
+      const id = fingerprint({ rule, api, operation: entry.operation, status: entry.status, path: entry.path });
+      if (text.includes(id)) return [];
+      return [
+        `  # ${entry.status ? `${entry.status} ` : ''}${entry.path} (captured)`,
+        `  - fingerprint: ${id}`,
+        `    rule: ${rule}`,
+        `    reason: >-`,
+        `      Captured by pnpm contracts:live against ${seenAt[api as Api] ?? 'the provider'} on ${on} (change`,
+        `      ${entry.fingerprint}): the provider serves it; its published definition may not declare it.`,
+      ];
+    });
+    if (entries.length === 0) continue;
+    await writeFile(file, `${text.endsWith('\n') ? text : `${text}\n`}${entries.join('\n')}\n`);
+    written.push(relativePath);
+  }
+  return written;
 }
 
 /** The id of a set of captured changes: the first 12 hex digits of the sha-256 of its sorted fingerprints, one per line. */

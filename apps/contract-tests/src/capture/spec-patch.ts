@@ -23,6 +23,8 @@ export interface PatchableChange {
 
 export interface AppliedPatch {
   fingerprint: string;
+  /** operationId. */
+  operation: string;
   rule: string;
   path: string;
   status?: string | undefined;
@@ -100,6 +102,7 @@ export function patchSpec(input: PatchInput): PatchResult {
       text = `${text.slice(0, patch.insertion.offset)}${patch.insertion.text}${text.slice(patch.insertion.offset)}`;
       applied.push({
         fingerprint: change.fingerprint,
+        operation: change.operation,
         rule: change.rule,
         path: change.path,
         ...(change.status !== undefined && { status: change.status }),
