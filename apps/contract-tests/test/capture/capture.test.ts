@@ -20,7 +20,7 @@ type Json = Record<string, any>;
 
 let drift: 'additive' | 'breaking' = 'additive';
 
-/** Every session gains `archived_at` (a date-time); the first one's status is `paused`, a value the spec's enum lacks. */
+/** Every session gains `archived_at` (a date-time); the first one's status is `suspended`, a value the spec's enum lacks. */
 function serveDrift(exchange: Exchange): Exchange {
   if (exchange.status !== 200 || !exchange.headers['content-type']?.includes('json')) return exchange;
   const body = JSON.parse(exchange.body) as Json;
@@ -33,7 +33,7 @@ function serveDrift(exchange: Exchange): Exchange {
     return {
       ...session,
       archived_at: `2026-11-${String(10 + index).padStart(2, '0')}T08:30:00Z`,
-      ...(index === 0 && { status: 'paused' }),
+      ...(index === 0 && { status: 'suspended' }),
     };
   });
   return { ...exchange, body: JSON.stringify(body) };
@@ -108,7 +108,7 @@ describe('--capture in a copy of the repository', () => {
     // Only additions: every comment and line of the spec stays.
     expect(diff.split('\n').filter((line) => line.startsWith('-') && !line.startsWith('---'))).toEqual([]);
     expect(diff).toMatch(/\+\s+archived_at:\n\+\s+description: Captured .*\n\+\s+type: string\n\+\s+format: date-time/);
-    expect(diff).toMatch(/\+\s+- paused/);
+    expect(diff).toMatch(/\+\s+- suspended/);
     expect(diff).toMatch(/Captured by pnpm contracts:live against http:\/\/127\.0\.0\.1:\d+ on \d{4}-\d{2}-\d{2}/);
 
     const changed = (await git(copy, 'status', '--porcelain')).split('\n').map((line) => line.slice(3));
@@ -122,7 +122,7 @@ describe('--capture in a copy of the repository', () => {
 
     const generated = await readFile(join(copy, 'packages', 'types', 'src', 'generated', 'vectara.ts'), 'utf8');
     expect(generated).toMatch(/archived_at\?: string/);
-    expect(generated).toMatch(/"paused"/);
+    expect(generated).toMatch(/"suspended"/);
 
     // The patched tree: types and client type-checking, the gate passing (it also checks the generated types are
     // fresh), the contract suite green.
