@@ -238,17 +238,22 @@ describe.sequential('signed artifacts', () => {
 });
 
 describe.sequential('a remote cache that cannot be used never fails the run, and never hits', () => {
+  // The types' generate and build stand for the pipeline here: how turbo treats an unusable cache does not
+  // depend on the task, and the whole pipeline (pacts, Prism, the Verifier) would only cost CI minutes.
+  const typesBuild = ['run', 'build', '--filter=@api-contracts/types'];
+
   it('a wrong token: every task runs, turbo warns, exit 0', async () => {
     await second.reset();
-    const { result: run, requests } = await during(() => second.contracts({ ...remote, TURBO_TOKEN: 'not-the-token' }));
+    const { result: run, requests } = await during(() => second.turbo(typesBuild, { ...remote, TURBO_TOKEN: 'not-the-token' }));
     expect(run.exitCode, run.output).toBe(0);
     expect(run.output).toMatch(/WARNING\s+failed to contact remote cache: .*401 Unauthorized/);
+    expect(Object.keys(run.tasks)).toContain('@api-contracts/types#build');
     expect(verdicts(run)).toEqual(every(run, 'MISS'));
     // Each artifact request was turned away; none was served.
     const artifactRequests = requests.filter((request) => /^\/v8\/artifacts\/[0-9a-f]+\?/.test(request.url));
     expect(artifactRequests.length).toBeGreaterThan(0);
     expect(artifactRequests.filter((request) => request.status !== 401)).toEqual([]);
-    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(second.exists('packages/types/dist/vectara.js')).toBe(true);
     expect(await second.git('status', '--porcelain')).toBe('');
   });
 
@@ -256,14 +261,14 @@ describe.sequential('a remote cache that cannot be used never fails the run, and
     await server.stop();
     expect(server.running()).toBe(false);
     await second.reset();
-    const run = await second.contracts(remote);
+    const run = await second.turbo(typesBuild, remote);
     expect(run.exitCode, run.output).toBe(0);
     // turbo's first warning; what follows depends on timing ("could not connect to the cache", or a retry
     // "after a 30-second cooldown" in a long run).
     expect(run.output).toMatch(/WARNING\s+• Remote caching unavailable \(Could not connect to "http:\/\/127\.0\.0\.1:\d+"\)/);
     expect(run.output).toContain(server.url);
     expect(verdicts(run)).toEqual(every(run, 'MISS'));
-    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(second.exists('packages/types/dist/vectara.js')).toBe(true);
     expect(await second.git('status', '--porcelain')).toBe('');
   });
 });

@@ -131,7 +131,7 @@ function planPatch(text: string, change: PatchableChange, input: PatchInput): { 
       const segments = parseBodyPath(change.path);
       const last = segments.at(-1);
       if (!last || !('key' in last)) throw new NotCapturable(`${change.path} does not end in a property name`);
-      const parent = walkSchema(spec, [...operation.at, 'responses', status], segments.slice(0, -1), 'owner');
+      const parent = walkSchema(spec, [...operation.at, 'responses', status], segments.slice(0, -1));
       const existing = propertiesOf(spec, parent);
       if (existing && last.key in existing) return undefined;
       const copied = theirs && copySchemaAt(input.definition as OpenApiDocument, [...theirs.at, 'responses', status], segments);
@@ -143,7 +143,7 @@ function planPatch(text: string, change: PatchableChange, input: PatchInput): { 
     }
     case 'response-enum-value-added': {
       const status = requireStatus(change);
-      const at = walkSchema(spec, [...operation.at, 'responses', status], parseBodyPath(change.path), 'leaf');
+      const at = walkSchema(spec, [...operation.at, 'responses', status], parseBodyPath(change.path));
       const holder = valueAt(spec, at) as Json;
       const known = Array.isArray(holder.enum) ? (holder.enum as unknown[]) : undefined;
       if (!known) throw new NotCapturable(`no enum at ${change.path}`);
@@ -151,7 +151,7 @@ function planPatch(text: string, change: PatchableChange, input: PatchInput): { 
         ? ((
             valueAt(
               input.definition as OpenApiDocument,
-              walkSchema(input.definition as OpenApiDocument, [...theirs.at, 'responses', status], parseBodyPath(change.path), 'leaf'),
+              walkSchema(input.definition as OpenApiDocument, [...theirs.at, 'responses', status], parseBodyPath(change.path)),
             ) as Json
           ).enum as unknown[] | undefined)
         : observedAt(input.observed, status, change.path);
@@ -263,11 +263,8 @@ function resolvedPath(document: OpenApiDocument, path: readonly Key[]): Key[] {
   throw new NotCapturable(`a $ref cycle at ${path.join('/')}`);
 }
 
-/**
- * Walks a response's JSON schema along a body path. `owner`: ends at the schema whose properties hold the
- * next key (for adding one); `leaf`: ends at the schema of the last segment (its `$ref` followed).
- */
-function walkSchema(document: OpenApiDocument, responseAt: readonly Key[], segments: readonly Segment[], _end: 'owner' | 'leaf'): Key[] {
+/** Walks a response's JSON schema along a body path to the schema of its last segment (its `$ref` followed). */
+function walkSchema(document: OpenApiDocument, responseAt: readonly Key[], segments: readonly Segment[]): Key[] {
   const content = (valueAt(document, resolvedPath(document, responseAt)) as Json | undefined)?.content as Json | undefined;
   if (!content) throw new NotCapturable(`no response body documented at ${responseAt.slice(-1)[0]}`);
   const type = Object.keys(content).find((name) => name.includes('json'));
@@ -320,7 +317,7 @@ function propertiesOf(document: OpenApiDocument, at: Key[]): Json | undefined {
 /** The definition's schema at a body path, `$ref`s inlined; undefined where the definition does not describe it. */
 function copySchemaAt(definition: OpenApiDocument, responseAt: readonly Key[], segments: readonly Segment[]): Schema | undefined {
   try {
-    return inline(definition, valueAt(definition, walkSchema(definition, responseAt, segments, 'leaf'))) as Schema;
+    return inline(definition, valueAt(definition, walkSchema(definition, responseAt, segments))) as Schema;
   } catch (error) {
     if (error instanceof NotCapturable) return undefined;
     throw error;

@@ -6,9 +6,9 @@
 import { childPath, valuesAt } from '@api-contracts/drift-rules';
 import { deref, type OpenApiDocument } from '@api-contracts/specs';
 import type { ApiCoverage, CoverageCategory, Exercise } from '../model.js';
+import { operationLabel, operationName, specOperation } from '../spec-operation.js';
 
 type Json = Record<string, unknown>;
-const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** One element of the spec and the test that says whether an exercise covers it. */
 interface Element {
@@ -50,70 +50,61 @@ function elementsOf(spec: OpenApiDocument): Elements {
       .filter((scheme) => scheme.type === 'apiKey' && scheme.in === 'header')
       .map((scheme) => String(scheme.name).toLowerCase()),
   );
-  for (const [template, itemOrRef] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {
-    const item = deref(spec, itemOrRef) as Json;
-    for (const method of methods) {
-      const operation = item[method] as Json | undefined;
-      if (!operation) continue;
-      const id = typeof operation.operationId === 'string' ? operation.operationId : `${method.toUpperCase()} ${template}`;
-      const matcher = pathMatcher(template);
-      const ofOperation = (exercise: Exercise) =>
-        exercise.method === method.toUpperCase() && matcher.test(exercise.path.split('?')[0] ?? '');
-      out.operations.push({ name: `${method.toUpperCase()} ${template} (${id})`, covered: ofOperation });
+  const operation = specOperation(spec);
+  const id = operationName(operation);
+  const matcher = pathMatcher(operation.path);
+  const ofOperation = (exercise: Exercise) =>
+    exercise.method === operation.method.toUpperCase() && matcher.test(exercise.path.split('?')[0] ?? '');
+  out.operations.push({ name: operationLabel(operation), covered: ofOperation });
 
-      const parameters = [...((item.parameters ?? []) as Json[]), ...((operation.parameters ?? []) as Json[])].map(
-        (parameter) => deref(spec, parameter) as Json,
-      );
-      for (const parameter of parameters) {
-        const where = String(parameter.in);
-        const name = String(parameter.name);
-        if (where === 'header' && securityHeaders.has(name.toLowerCase())) continue;
-        const sent = (exercise: Exercise): string[] | undefined =>
-          where === 'query'
-            ? exercise.query[name]
-            : where === 'header'
-              ? exercise.headers.includes(name.toLowerCase())
-                ? []
-                : undefined
-              : where === 'path'
-                ? []
-                : undefined;
-        out.parameters.push({
-          name: `${id} ${where} ${name}`,
-          covered: (exercise) => ofOperation(exercise) && sent(exercise) !== undefined,
-        });
-        const schema = deref(spec, parameter.schema) as Json | undefined;
-        for (const value of (schema?.enum ?? []) as unknown[]) {
-          out.enumValues.push({
-            name: `${id} ${where} ${name} = ${JSON.stringify(value)}`,
-            covered: (exercise) => ofOperation(exercise) && (sent(exercise) ?? []).includes(String(value)),
-          });
-        }
-      }
-
-      const responses = (operation.responses ?? {}) as Record<string, unknown>;
-      const codes = Object.keys(responses);
-      for (const code of codes) {
-        const answered = (exercise: Exercise) => ofOperation(exercise) && statusKeyOf(exercise.status, codes) === code;
-        out.statuses.push({ name: `${id} ${code}`, covered: answered });
-        const response = deref(spec, responses[code]) as Json;
-        const content = (response.content ?? {}) as Record<string, Json>;
-        const json = Object.keys(content).find((type) => type.includes('json'));
-        if (!json) continue;
-        walkSchema(spec, content[json]?.schema, '$', new Set(), {
-          property: (path) =>
-            out.responseProperties.push({
-              name: `${id} ${code} ${path}`,
-              covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).length > 0,
-            }),
-          enumValue: (path, value) =>
-            out.enumValues.push({
-              name: `${id} ${code} ${path} = ${JSON.stringify(value)}`,
-              covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).some((seen) => seen === value),
-            }),
-        });
-      }
+  for (const parameter of operation.parameters) {
+    const where = String(parameter.in);
+    const name = String(parameter.name);
+    if (where === 'header' && securityHeaders.has(name.toLowerCase())) continue;
+    const sent = (exercise: Exercise): string[] | undefined =>
+      where === 'query'
+        ? exercise.query[name]
+        : where === 'header'
+          ? exercise.headers.includes(name.toLowerCase())
+            ? []
+            : undefined
+          : where === 'path'
+            ? []
+            : undefined;
+    out.parameters.push({
+      name: `${id} ${where} ${name}`,
+      covered: (exercise) => ofOperation(exercise) && sent(exercise) !== undefined,
+    });
+    const schema = deref(spec, parameter.schema) as Json | undefined;
+    for (const value of (schema?.enum ?? []) as unknown[]) {
+      out.enumValues.push({
+        name: `${id} ${where} ${name} = ${JSON.stringify(value)}`,
+        covered: (exercise) => ofOperation(exercise) && (sent(exercise) ?? []).includes(String(value)),
+      });
     }
+  }
+
+  const responses = operation.responses;
+  const codes = Object.keys(responses);
+  for (const code of codes) {
+    const answered = (exercise: Exercise) => ofOperation(exercise) && statusKeyOf(exercise.status, codes) === code;
+    out.statuses.push({ name: `${id} ${code}`, covered: answered });
+    const response = deref(spec, responses[code]) as Json;
+    const content = (response.content ?? {}) as Record<string, Json>;
+    const json = Object.keys(content).find((type) => type.includes('json'));
+    if (!json) continue;
+    walkSchema(spec, content[json]?.schema, '$', new Set(), {
+      property: (path) =>
+        out.responseProperties.push({
+          name: `${id} ${code} ${path}`,
+          covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).length > 0,
+        }),
+      enumValue: (path, value) =>
+        out.enumValues.push({
+          name: `${id} ${code} ${path} = ${JSON.stringify(value)}`,
+          covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).some((seen) => seen === value),
+        }),
+    });
   }
   // One element per name: a property reached twice (allOf branches, oneOf alternatives) counts once.
   for (const key of Object.keys(out) as (keyof Elements)[]) out[key] = uniqueByName(out[key]);

@@ -5,6 +5,7 @@
  */
 import { deref, type OpenApiDocument } from '@api-contracts/specs';
 import type { ProbeHints } from '../providers/provider.js';
+import { specOperation } from '../spec-operation.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,42 +22,13 @@ export type CheckPlan =
   | { kind: 'paging'; name: string; pageSize: number }
   | { kind: 'skip'; name: string; reason: string };
 
-export interface OperationOf {
-  method: string;
-  template: string;
-  operationId: string;
-  parameters: Json[];
-  statuses: string[];
-}
-
-/** The spec's one operation (a captured spec holds one), its parameters resolved. */
-export function operationOf(spec: OpenApiDocument): OperationOf {
-  for (const [template, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {
-    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
-      const operation = item[method] as Json | undefined;
-      if (!operation) continue;
-      const parameters = [...((item.parameters ?? []) as Json[]), ...((operation.parameters ?? []) as Json[])].map(
-        (parameter) => deref(spec, parameter) as Json,
-      );
-      return {
-        method: method.toUpperCase(),
-        template,
-        operationId: String(operation.operationId ?? `${method.toUpperCase()} ${template}`),
-        parameters,
-        statuses: Object.keys((operation.responses ?? {}) as Json),
-      };
-    }
-  }
-  throw new Error('the spec has no operation to probe');
-}
-
 const exampleOf = (spec: OpenApiDocument, parameter: Json): unknown => {
   const schema = deref(spec, parameter.schema) as Json | undefined;
   return parameter.example ?? schema?.example ?? (schema?.enum as unknown[] | undefined)?.[0] ?? schema?.default;
 };
 
 export function planChecks(spec: OpenApiDocument, hints: ProbeHints = {}): CheckPlan[] {
-  const operation = operationOf(spec);
+  const operation = specOperation(spec);
   const errors = operation.statuses.filter((status) => /^4/.test(status));
   const plans: CheckPlan[] = [
     {

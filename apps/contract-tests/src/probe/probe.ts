@@ -10,7 +10,8 @@ import type { OpenApiDocument } from '@api-contracts/specs';
 import type { Exercise, ProbeCheck } from '../model.js';
 import type { AuthHeaders, ProbeHints } from '../providers/provider.js';
 import type { ResponseValidator } from '../schema-check.js';
-import { type CheckPlan, operationOf, type ProbeRequest, planChecks } from './checks.js';
+import { operationName, specOperation } from '../spec-operation.js';
+import { type CheckPlan, type ProbeRequest, planChecks } from './checks.js';
 
 /** One request the probe sent and what came back: for coverage, the HAR of a failure and capture's inference. */
 export interface ProbeExchange {
@@ -73,7 +74,7 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 
 export async function runProbe(options: ProbeOptions): Promise<ProbeOutcome> {
   const { api, spec, hints = {}, budget, validator, sleep = realSleep } = options;
-  const operation = operationOf(spec);
+  const operation = specOperation(spec);
   const exchanges: ProbeExchange[] = [];
   let sent = 0;
   let notBefore = 0;
@@ -129,11 +130,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeOutcome> {
     return exchange;
   }
 
-  const context = { api, operation: operation.operationId };
+  const context = { api, operation: operationName(operation) };
   /** The schema check of one answer, as probe instances. */
   const schemaInstances = (exchange: ProbeExchange): DriftInstance[] =>
     validator
-      .check(operation.template, operation.method, exchange.status, exchange.contentType, exchange.body, exchange.responseHeaders)
+      .check(operation.path, operation.method.toUpperCase(), exchange.status, exchange.contentType, exchange.body, exchange.responseHeaders)
       .map((finding) => ({
         ...instanceFromSchemaFinding(finding, { ...context, status: exchange.status, response: `probe: ${exchange.check}` }),
         source: 'probe' as const,

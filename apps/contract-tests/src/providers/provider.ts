@@ -4,6 +4,7 @@
  */
 import { type Api, loadSpec } from '@api-contracts/specs';
 import type { SetupOutcome } from '../model.js';
+import { operationLabel, specOperation } from '../spec-operation.js';
 
 /** The pact consumer: this repo's client. */
 export const consumer = 'api-contracts-client';
@@ -137,24 +138,13 @@ export function defineProvider<const State extends string, const Examples extend
   const { servers, ...rest } = descriptor;
   return {
     ...rest,
-    operation: operationOf(loadSpec(descriptor.api)),
+    operation: operationLabel(specOperation(loadSpec(descriptor.api))),
     defaultBaseUrl: servers[0]?.url ?? '',
     state: (name) => {
       if (!Object.hasOwn(descriptor.states, name)) throw new TypeError(`${descriptor.api} has no provider state ${JSON.stringify(name)}`);
       return name;
     },
   };
-}
-
-/** `METHOD /path (operationId)` of a spec's one operation, for reports. */
-function operationOf(spec: { paths?: Record<string, Record<string, { operationId?: string }>> }): string {
-  const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (methods.includes(method)) return `${method.toUpperCase()} ${path} (${operation.operationId ?? 'no operationId'})`;
-    }
-  }
-  return '(no operation)';
 }
 
 // Live set-ups most states share. `id` names a value of the descriptor's `ids`/`optionalIds`, `param` the

@@ -13,7 +13,9 @@ import { type DriftInstance, normalizePath, type RuleId } from '@api-contracts/d
 import { deref } from '@api-contracts/specs';
 import { merge } from 'allof-merge';
 import { apiCompare, type Diff } from 'api-smart-diff';
-import { extractOperation, type HttpMethod, type OperationRef } from './operation.js';
+import type { HttpMethod, OperationIdentity } from '../spec-operation.js';
+import { operationName } from '../spec-operation.js';
+import { extractOperation } from './operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are walked generically.
 type Json = any;
@@ -24,14 +26,13 @@ export interface Side {
 }
 
 /** The catalogue's name for an operation: our operationId, else `METHOD /path`. */
-export const operationName = (at: OperationRef) => at.operationId ?? `${at.method.toUpperCase()} ${at.path}`;
 
 /**
  * One instance per difference between our operation and the vendor's (source `vendor`). Paths use the
  * catalogue's notation: `$.sessions[].key` in a response body, `parameter:<in>:<name>`, `status`,
  * `header:<name>`, `content-type`; the keyword of a constraint is in `expected`/`actual` (`pattern ^a$`).
  */
-export function compareOperation(api: string, ours: Side & { at: OperationRef }, theirs: Side): DriftInstance[] {
+export function compareOperation(api: string, ours: Side & { at: OperationIdentity }, theirs: Side): DriftInstance[] {
   const keyPath = ours.at.path;
   const documents = {
     before: normalize(extractOperation(ours.document, ours.at, keyPath)),

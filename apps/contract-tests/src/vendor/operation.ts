@@ -4,32 +4,13 @@
 // `$ref`s reach (transitively) are compared. Cutting first keeps the diff small and its findings on topic.
 
 import { deref } from '@api-contracts/specs';
+import { type HttpMethod, httpMethods, type OperationIdentity } from '../spec-operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
 type Json = any;
 
-export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof httpMethods)[number];
-
-export interface OperationRef {
-  method: HttpMethod;
-  /** The path template as our spec writes it, e.g. `/v2/agents/{agent_key}/sessions`. */
-  path: string;
-  operationId?: string;
-}
-
 /** `/v2/agents/{agent_key}/sessions` and `/v2/agents/{agentKey}/sessions` are the same URL on the wire. */
 export const pathShape = (path: string) => path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
-
-/** The one operation our spec captures (each spec of this repo holds exactly one). */
-export function capturedOperation(spec: Json): OperationRef {
-  const found: OperationRef[] = [];
-  for (const [path, item] of Object.entries<Json>(spec?.paths ?? {}))
-    for (const method of httpMethods) if (item?.[method]) found.push({ method, path, operationId: item[method].operationId ?? undefined });
-  const [only, ...others] = found;
-  if (!only || others.length > 0) throw new TypeError(`Expected our spec to capture exactly one operation, found ${found.length}`);
-  return only;
-}
 
 export type Lookup = { found: true; path: string; method: HttpMethod } | { found: false; movedTo?: { path: string; method: HttpMethod } };
 
@@ -38,7 +19,7 @@ export type Lookup = { found: true; path: string; method: HttpMethod } | { found
  * the template do not matter). When that is absent but an operation with our operationId lives elsewhere,
  * the vendor moved it: `movedTo` says where.
  */
-export function locateOperation(document: Json, wanted: OperationRef): Lookup {
+export function locateOperation(document: Json, wanted: OperationIdentity): Lookup {
   const paths: Record<string, Json> = document?.paths ?? {};
   const shape = pathShape(wanted.path);
   for (const [path, item] of Object.entries(paths))

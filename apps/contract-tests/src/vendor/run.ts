@@ -17,9 +17,10 @@ import {
   loadAcknowledgements,
 } from '@api-contracts/drift-rules';
 import { type Api, loadSpec, type OpenApiDocument, specPath } from '@api-contracts/specs';
-import { compareOperation, operationName } from './compare.js';
+import { operationName, specOperation } from '../spec-operation.js';
+import { compareOperation } from './compare.js';
 import { CouldNotRun, type LoadOptions, loadDefinition } from './definition.js';
-import { capturedOperation, locateOperation } from './operation.js';
+import { locateOperation } from './operation.js';
 import { definitionLocation } from './sources.js';
 
 export interface ApiResult {
@@ -90,7 +91,7 @@ async function compareApi(
 ): Promise<ApiResult> {
   const started = performance.now();
   const spec = loadSpec(api, options.specsRoot);
-  const ours = capturedOperation(spec);
+  const ours = specOperation(spec);
   const route = `${ours.method.toUpperCase()} ${ours.path}`;
   const base = {
     api,

@@ -75,6 +75,13 @@ describe('--capture in a copy of the repository', () => {
     await git(copy, 'init', '--quiet', '--initial-branch=main');
     await git(copy, 'add', '--all');
     await git(copy, '-c', 'user.name=capture-test', '-c', 'user.email=capture-test@example.invalid', 'commit', '--quiet', '-m', 'base');
+    // turbo's local cache, as a CI runner restores it: the copy's unchanged tasks (the builds, our pacts) are hits
+    // because their inputs are the same bytes; whatever the capture changes runs for real.
+    await cp(join(repositoryRoot, '.turbo', 'cache'), join(copy, '.turbo', 'cache'), { recursive: true }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error; // no cache yet: every task runs
+      },
+    );
     // From the store the CI install filled: no network.
     const install = await pnpm('install', '--offline', '--frozen-lockfile');
     expect(install.exitCode, install.all).toBe(0);

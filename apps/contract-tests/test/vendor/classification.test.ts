@@ -4,8 +4,9 @@
 import { applyAcknowledgements, groupInstances, loadAcknowledgements } from '@api-contracts/drift-rules';
 import { loadSpec } from '@api-contracts/specs';
 import { describe, expect, it } from 'vitest';
+import { specOperation } from '../../src/spec-operation.js';
 import { compareOperation } from '../../src/vendor/compare.js';
-import { capturedOperation, locateOperation } from '../../src/vendor/operation.js';
+import { locateOperation } from '../../src/vendor/operation.js';
 import { knownDifferencesPath } from '../../src/vendor/run.js';
 import { agentSession, type Json, listAgentSessions, vectaraDefinition } from './support/definitions.js';
 
@@ -14,7 +15,7 @@ async function newDifferences(edit: (document: Json) => void) {
   const theirs = vectaraDefinition();
   edit(theirs);
   const ours = loadSpec('vectara');
-  const at = capturedOperation(ours);
+  const at = specOperation(ours);
   const lookup = locateOperation(theirs, at);
   if (!lookup.found) throw new Error('operation not found');
   const changes = groupInstances(compareOperation('vectara', { document: ours, at }, { document: theirs, at: lookup }), {

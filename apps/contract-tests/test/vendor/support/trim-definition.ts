@@ -6,11 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Api, loadSpec } from '@api-contracts/specs';
 import { dump, load } from 'js-yaml';
-import { capturedOperation, extractOperation, locateOperation } from '../../../src/vendor/operation.js';
+import { specOperation } from '../../../src/spec-operation.js';
+import { extractOperation, locateOperation } from '../../../src/vendor/operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
 export function trimDefinition(api: Api, document: any): any {
-  const ours = capturedOperation(loadSpec(api));
+  const ours = specOperation(loadSpec(api));
   const lookup = locateOperation(document, ours);
   if (!lookup.found) throw new Error(`the definition has no ${ours.method.toUpperCase()} ${ours.path}`);
   const cut = extractOperation(document, lookup, lookup.path);
