@@ -292,12 +292,16 @@ describe.sequential('a consumer in another repo', () => {
       expect(types).toEqual(expect.arrayContaining(['vectara.js', 'vectara.d.ts', 'verisoul.js', 'verisoul.d.ts']));
     });
 
-    it('type-checks a file using both packages under strict nodenext and bundler resolution', async (context) => {
+    // nodenext compiles the consumer this runtime then runs; what tsc reports does not depend on the runtime it
+    // runs on, so bundler resolution (a check only) is proven once, on the floor.
+    it(`type-checks a file using both packages under strict nodenext${runtime === runtimes[0] ? ' and bundler' : ''} resolution`, async (context) => {
       const project = ready(context);
-      // Two independent compilations: run side by side.
-      const [nodenext, bundler] = await Promise.all([project.tsc('nodenext'), project.tsc('bundler')]);
+      const [nodenext, bundler] = await Promise.all([
+        project.tsc('nodenext'),
+        runtime === runtimes[0] ? project.tsc('bundler') : undefined,
+      ]);
       expect(nodenext.exitCode, `nodenext: ${nodenext.output}`).toBe(0);
-      expect(bundler.exitCode, `bundler: ${bundler.output}`).toBe(0);
+      if (bundler) expect(bundler.exitCode, `bundler: ${bundler.output}`).toBe(0);
     });
 
     it('runs against a local server', async (context) => {

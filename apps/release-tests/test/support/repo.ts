@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,11 @@ export async function cloneRepo(npmrc: string) {
     await writeFile(join(dir, '.npmrc'), npmrc);
     // The .npmrc carries a token: keep it out of git's view, as a developer's would be.
     await writeFile(join(dir, '.git', 'info', 'exclude'), '.npmrc\n');
+    // turbo's local cache, as a CI runner restores it: a build of unchanged packages is a hit (same input bytes);
+    // after `changeset version` edits the manifests, the builds run for real.
+    await cp(join(repoRoot, '.turbo', 'cache'), join(dir, '.turbo', 'cache'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error; // no cache yet: every task runs
+    });
     const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
     if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
     // Changesets already pending in the repo belong to its next real release, not to this test: removed (and

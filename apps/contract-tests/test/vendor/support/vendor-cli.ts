@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { VendorReport } from '../../../src/vendor/run.js';
+import { viaTsx } from '../../support/cli.js';
 
 const cli = fileURLToPath(new URL('../../../src/vendor/cli.ts', import.meta.url));
 
@@ -20,14 +21,13 @@ export interface VendorRun {
 }
 
 /**
- * Runs `contracts:vendor` as a user would (tsx, a child process), with only the given environment on
+ * Runs `contracts:vendor` as a user would (through tsx, a child process), with only the given environment on
  * top of PATH and HOME, and its reports in a temporary folder that is removed afterwards.
  */
 export async function runVendorCli(env: Record<string, string>, args: string[] = [], nodeOptions?: string): Promise<VendorRun> {
   const reports = await mkdtemp(join(tmpdir(), 'api-contracts-vendor-'));
   try {
-    const result = await execa('tsx', [cli, '--reports', reports, ...args], {
-      preferLocal: true,
+    const result = await execa(process.execPath, viaTsx(cli, ['--reports', reports, ...args]), {
       reject: false,
       all: true,
       extendEnv: false,
