@@ -120,7 +120,17 @@ describe('a provider that echoes the credentials it was sent', () => {
     // The run judged the echoed answers (drift found, not "could not run"), and wrote what it found.
     expect(run.result.exitCode, run.result.all).toBe(1);
     const written = run.files.map(([file]) => file);
-    for (const name of ['contracts.json', 'junit.xml', 'drift.md', 'drift.json', 'step-summary.md', 'verisoul.log', 'vectara.log'])
+    // vectara.probe.har: the probe's failed exchanges (the echoed answers break the schema), with their headers.
+    for (const name of [
+      'contracts.json',
+      'junit.xml',
+      'drift.md',
+      'drift.json',
+      'step-summary.md',
+      'verisoul.log',
+      'vectara.log',
+      'vectara.probe.har',
+    ])
       expect(written).toContain(join(reports, name));
     expectNoLeak(run, [echoedKey]);
     // Redacted where each report is made: the final sweep of the written files found nothing left to do.
