@@ -131,7 +131,8 @@ describe('--capture in a copy of the repository', () => {
     expect(diff).toMatch(
       new RegExp(`\\+\\s+${newField}:\\n\\+\\s+description: Captured .*\\n\\+\\s+type: string\\n\\+\\s+format: date-time`),
     );
-    expect(diff).toMatch(new RegExp(`^\\+\\s+- ${newStatus}$`, 'm'));
+    // The value, with its mark as a comment.
+    expect(diff).toMatch(new RegExp(`^\\+\\s+- ${newStatus} # Captured by `, 'm'));
     expect(diff).toMatch(/Captured by pnpm contracts:live against http:\/\/127\.0\.0\.1:\d+ on \d{4}-\d{2}-\d{2}/);
 
     const changed = (await git(copy, 'status', '--porcelain')).split('\n').map((line) => line.slice(3));
