@@ -5,16 +5,15 @@
  * green on the patched tree; a second run with the same drift changes nothing. Against breaking drift it
  * writes nothing and exits 1.
  */
-import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { specPath } from '@api-contracts/specs';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDir, repositoryRoot } from '../../src/paths.js';
 import { type Exchange, startStandIn } from '../support/stand-in.js';
 import { vectaraFixture } from '../vendor/support/definitions.js';
+import { newToSpec } from './support/new-to-spec.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 // biome-ignore lint/suspicious/noExplicitAny: sessions are reshaped freely.
@@ -22,16 +21,9 @@ type Json = Record<string, any>;
 
 let drift: 'additive' | 'breaking' = 'additive';
 
-// Drift the spec does not describe yet: on a tree an earlier capture patched (its pull request), the first
-// names are taken, so the next free ones are served.
-const specText = readFileSync(specPath('vectara'), 'utf8');
-const unused = (names: string[]) => {
-  const name = names.find((candidate) => !new RegExp(`\\b${candidate}\\b`).test(specText));
-  if (!name) throw new Error(`every one of ${names.join(', ')} is in the spec already: add another name`);
-  return name;
-};
-const newField = unused(['archived_at', 'retired_at', 'frozen_at', 'migrated_at']);
-const newStatus = unused(['suspended', 'hibernating', 'quarantined', 'draining']);
+// Drift the spec does not describe yet (the next free names on a tree an earlier capture patched).
+const newField = newToSpec('vectara', ['archived_at', 'retired_at', 'frozen_at', 'migrated_at']);
+const newStatus = newToSpec('vectara', ['suspended', 'hibernating', 'quarantined', 'draining']);
 
 /** Every session gains `newField` (a date-time); the first one's status is `newStatus`, a value the spec's enum lacks. */
 function serveDrift(exchange: Exchange): Exchange {

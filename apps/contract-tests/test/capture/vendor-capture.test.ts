@@ -14,6 +14,7 @@ import { inferSchema } from '../../src/capture/infer-schema.js';
 import { patchSpec } from '../../src/capture/spec-patch.js';
 import { runVendor } from '../../src/vendor/run.js';
 import { agentSession, type Json, listAgentSessions, vectaraWith } from '../vendor/support/definitions.js';
+import { newToSpec } from './support/new-to-spec.js';
 
 let work: string;
 beforeAll(async () => {
@@ -51,14 +52,17 @@ const addedLines = (before: string, after: string) => {
 
 describe('a capture from the provider’s definition', () => {
   it('copies a new field, parameter, status and enum value from the definition, as inserted lines', async () => {
+    const field = newToSpec('vectara', ['archived_at', 'retired_at', 'frozen_at', 'migrated_at']);
+    const value = newToSpec('vectara', ['paused', 'hibernating', 'quarantined', 'draining']);
+    const parameter = newToSpec('vectara', ['include_archived', 'include_retired', 'include_frozen']);
     const { changes, definition } = await differences((document) => {
-      agentSession(document).properties.archived_at = {
+      agentSession(document).properties[field] = {
         type: 'string',
         format: 'date-time',
         description: 'When the session was archived.',
       };
-      agentSession(document).properties.status.enum.push('paused');
-      listAgentSessions(document).parameters.push({ in: 'query', name: 'include_archived', required: false, schema: { type: 'boolean' } });
+      agentSession(document).properties.status.enum.push(value);
+      listAgentSessions(document).parameters.push({ in: 'query', name: parameter, required: false, schema: { type: 'boolean' } });
       listAgentSessions(document).responses['409'] = {
         description: 'Conflict',
         content: {
@@ -79,15 +83,15 @@ describe('a capture from the provider’s definition', () => {
     // Nothing of the spec changes but what is inserted: every old line is still there, in order.
     expect(isSubsequence(specText.split('\n'), result.text.split('\n'))).toBe(true);
     const added = addedLines(specText, result.text).join('\n');
-    expect(added).toMatch(/archived_at:/);
+    expect(added).toContain(`${field}:`);
     expect(added).toMatch(/When the session was archived\.\n\s+\n?\s*Captured by pnpm contracts:vendor/);
-    expect(added).toMatch(/- paused # Captured by pnpm contracts:vendor .* on 2026-11-24 \(change [0-9a-f]{12}\)/);
-    expect(added).toMatch(/name: include_archived/);
+    expect(added).toMatch(new RegExp(`- ${value} # Captured by pnpm contracts:vendor .* on 2026-11-24 \\(change [0-9a-f]{12}\\)`));
+    expect(added).toContain(`name: ${parameter}`);
     const patched = parse(result.text) as Json;
-    expect(patched.components.schemas.AgentSession.properties.archived_at).toMatchObject({ type: 'string', format: 'date-time' });
-    expect(patched.components.schemas.AgentSession.required).not.toContain('archived_at');
+    expect(patched.components.schemas.AgentSession.properties[field]).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(patched.components.schemas.AgentSession.required).not.toContain(field);
     const operation = patched.paths['/v2/agents/{agent_key}/sessions'].get;
-    expect(operation.parameters.at(-1)).toMatchObject({ name: 'include_archived', in: 'query', schema: { type: 'boolean' } });
+    expect(operation.parameters.at(-1)).toMatchObject({ name: parameter, in: 'query', schema: { type: 'boolean' } });
     expect(operation.parameters.at(-1).required).toBeUndefined();
     expect(operation.responses['409'].content['application/json'].schema.properties.messages).toEqual({
       type: 'array',
