@@ -22,8 +22,6 @@ export interface SpecOperation {
   parameters: Json[];
   /** Its documented responses by status, in spec order (each may be a `$ref`). */
   responses: Record<string, Json>;
-  /** Their statuses. */
-  statuses: string[];
 }
 
 export type OperationIdentity = Pick<SpecOperation, 'method' | 'path' | 'operationId'>;
@@ -42,7 +40,6 @@ export function specOperation(spec: OpenApiDocument): SpecOperation {
         at: ['paths', path, method],
         parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((parameter: Json) => deref(spec, parameter)),
         responses: operation.responses ?? {},
-        statuses: Object.keys(operation.responses ?? {}),
       });
     }
   }

@@ -29,7 +29,7 @@ const exampleOf = (spec: OpenApiDocument, parameter: Json): unknown => {
 
 export function planChecks(spec: OpenApiDocument, hints: ProbeHints = {}): CheckPlan[] {
   const operation = specOperation(spec);
-  const errors = operation.statuses.filter((status) => /^4/.test(status));
+  const errors = Object.keys(operation.responses).filter((status) => /^4/.test(status));
   const plans: CheckPlan[] = [
     {
       kind: 'anonymous',

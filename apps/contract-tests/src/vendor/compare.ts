@@ -13,8 +13,7 @@ import { type DriftInstance, normalizePath, type RuleId } from '@api-contracts/d
 import { deref } from '@api-contracts/specs';
 import { merge } from 'allof-merge';
 import { apiCompare, type Diff } from 'api-smart-diff';
-import type { HttpMethod, OperationIdentity } from '../spec-operation.js';
-import { operationName } from '../spec-operation.js';
+import { type HttpMethod, type OperationIdentity, operationName } from '../spec-operation.js';
 import { extractOperation } from './operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are walked generically.
@@ -24,8 +23,6 @@ export interface Side {
   document: Json;
   at: { path: string; method: HttpMethod };
 }
-
-/** The catalogue's name for an operation: our operationId, else `METHOD /path`. */
 
 /**
  * One instance per difference between our operation and the vendor's (source `vendor`). Paths use the
