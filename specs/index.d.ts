@@ -1,4 +1,5 @@
-export type Api = 'verisoul' | 'vectara';
+// The folders that hold an openapi.yaml; `pnpm api:add` rewrites this line when it adds one.
+export type Api = 'vectara' | 'verisoul';
 export declare const apis: readonly Api[];
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
 export type OpenApiDocument = any;

@@ -1,11 +1,23 @@
 // The list of APIs and where each spec lives: the one place the types generator, the specs' own tests
-// and the contract app learn them from. Plain JavaScript with a hand-written index.d.ts: this package
-// has no build step, and publishing the YAML files is its job.
-import { readFileSync } from 'node:fs';
+// and the contract app learn them from. Plain JavaScript with a hand-written index.d.ts (whose `Api` union
+// `pnpm api:add` rewrites from the folders): this package has no build step, and publishing the YAML files is its job.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const apis = Object.freeze(['verisoul', 'vectara']);
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Every folder here that holds an `openapi.yaml`: adding a spec adds an API (`pnpm api:add` writes one). In
+ * reverse alphabetical order, which keeps the order the reports and messages have always used (verisoul, vectara).
+ */
+export const apis = Object.freeze(
+  readdirSync(here, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${here}${entry.name}/openapi.yaml`))
+    .map((entry) => entry.name)
+    .sort()
+    .reverse(),
+);
 
 /** Absolute path of `<api>/openapi.yaml`, or of the same file under `root` (a copy of this folder). */
 export function specPath(api, root) {

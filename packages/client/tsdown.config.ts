@@ -1,7 +1,11 @@
+import { apis } from '@api-contracts/specs';
 import { defineConfig } from 'tsdown';
+import { buildEntries } from './scripts/entry-points.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One entry point per API besides the root, so a consumer importing one API's client does not bundle the other's.
+  // (scripts/entry-points.ts: one per spec under specs/).
+  entry: buildEntries(apis),
   format: 'esm',
   platform: 'browser',
   dts: true,

@@ -1,13 +1,11 @@
+import { apis } from '@api-contracts/specs';
 import { defineConfig } from 'tsdown';
+import { buildEntries } from './scripts/entry-points.js';
 
 export default defineConfig({
   // Each validators module its own entry point, so a bundle that does not import it does not carry it.
-  entry: {
-    verisoul: 'src/verisoul.ts',
-    vectara: 'src/vectara.ts',
-    'verisoul/validators': 'src/verisoul-validators.ts',
-    'vectara/validators': 'src/vectara-validators.ts',
-  },
+  // One per spec under specs/ (scripts/entry-points.ts).
+  entry: buildEntries(apis),
   format: 'esm',
   platform: 'neutral',
   dts: true,

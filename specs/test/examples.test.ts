@@ -26,10 +26,14 @@ describe('the example check can fail', () => {
     expect(validate.errors?.map((error) => error.instancePath).sort()).toEqual(['/created_at', '/key']);
   });
 
-  it('accepts a null current_step_name (OpenAPI 3.0 nullable) and rejects an unknown status', () => {
+  it('accepts null where the spec says null (OpenAPI 3.0 nullable) and rejects an unknown status', () => {
     const validate = schemaValidator(loadSpec('vectara'), '#/components/schemas/AgentSession');
     const session = { key: 's1', name: 'n', agent_key: 'customer_support', enabled: true, created_at: '2024-01-15T10:30:00Z' };
-    expect(validate({ ...session, current_step_name: null, alias_key: null }), JSON.stringify(validate.errors)).toBe(true);
+    const nulls = { current_step_name: null, alias_key: null, created_by_agent_key: null, created_by_session_key: null };
+    expect(validate({ ...session, ...nulls }), JSON.stringify(validate.errors)).toBe(true);
+    // Nullable, but still a whole key when set.
+    expect(validate({ ...session, created_by_agent_key: 'a/b', created_by_session_key: 'parent_1' })).toBe(false);
+    expect(validate.errors?.map((error) => error.instancePath)).toEqual(['/created_by_agent_key']);
     // A value no spec will list (a real one, such as `paused`, may be captured into the enum one day).
     expect(validate({ ...session, status: 'not-a-status-of-any-spec' })).toBe(false);
   });

@@ -79,7 +79,11 @@ let firstRun: Run;
 let editedRun: Run;
 
 describe.sequential('two runners sharing a remote cache', () => {
-  it('the first runner runs every task and uploads each result, signed', async () => {
+  it('the first runner runs every task and uploads each result, signed by the committed configuration', async () => {
+    // Nothing but the commit: signing is on because the committed turbo.json says so, not a local config.
+    expect(first.exists('.turbo/config.json')).toBe(false);
+    expect(await first.git('status', '--porcelain')).toBe('');
+    expect(JSON.parse(await first.read('turbo.json'))).toMatchObject({ remoteCache: { signature: true } });
     firstRun = await first.contracts(remote);
     expect(firstRun.exitCode, firstRun.output).toBe(0);
     expect(firstRun.output).toContain('Remote caching enabled');
@@ -207,33 +211,38 @@ describe.sequential('signed artifacts', () => {
     expect(await second.git('status', '--porcelain')).toBe('');
   });
 
-  it('with `remoteCache.signature` in turbo.json, a runner without the key still runs, warned, using and uploading nothing', async () => {
-    const turboJson = await first.read('turbo.json');
-    const localConfig = await first.read('.turbo/config.json');
-    await first.write('turbo.json', JSON.stringify({ ...JSON.parse(turboJson), remoteCache: { signature: true } }, null, 2));
-    await first.write('.turbo/config.json', '{}\n');
+  it('a runner with the cache but without the key (the committed turbo.json signs) runs, warned, using and uploading nothing', async () => {
     await first.reset();
     const generate = firstRun.tasks['@api-contracts/types#generate']?.hash ?? '';
     const { TURBO_REMOTE_CACHE_SIGNATURE_KEY: _key, ...withoutKey } = remote;
-    try {
-      const { result: run, requests } = await during(() => first.turbo(['run', 'generate'], withoutKey));
-      expect(run.exitCode, run.output).toBe(0);
-      expect(run.output).toContain('artifact signature error');
-      expect(run.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
-      expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
+    const { result: run, requests } = await during(() => first.turbo(['run', 'generate'], withoutKey));
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain('artifact signature error');
+    expect(run.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
+    expect(requests.filter((request) => request.method === 'PUT')).toEqual([]);
 
-      // Another key: the server's artifacts (signed with the team's key) are refused too.
+    // Another key: the server's artifacts (signed with the team's key) are refused too.
+    await first.reset();
+    const other = await first.turbo(['run', 'generate'], {
+      ...remote,
+      TURBO_REMOTE_CACHE_SIGNATURE_KEY: randomBytes(32).toString('hex'),
+    });
+    expect(other.exitCode, other.output).toBe(0);
+    expect(other.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
+  });
+
+  it('without a remote cache (a developer; a fork’s pull request, whose secrets are empty) signing stays silent', async () => {
+    // No TURBO_* variable at all, then every one set empty as GitHub does for a secret a fork does not get.
+    const empty = { TURBO_API: '', TURBO_TOKEN: '', TURBO_TEAM: '', TURBO_REMOTE_CACHE_SIGNATURE_KEY: '' };
+    for (const variables of [{}, empty]) {
       await first.reset();
-      const other = await first.turbo(['run', 'generate'], {
-        ...remote,
-        TURBO_REMOTE_CACHE_SIGNATURE_KEY: randomBytes(32).toString('hex'),
-      });
-      expect(other.exitCode, other.output).toBe(0);
-      expect(other.tasks['@api-contracts/types#generate']).toMatchObject({ hash: generate, status: 'MISS' });
-    } finally {
-      await first.write('turbo.json', turboJson);
-      await first.write('.turbo/config.json', localConfig);
+      const run = await first.turbo(['run', 'generate'], variables);
+      expect(run.exitCode, run.output).toBe(0);
+      expect(run.output).toContain('Remote caching disabled');
+      expect(run.output).not.toMatch(/WARNING|signature/i);
+      expect(run.tasks['@api-contracts/types#generate']?.status).toBe('MISS');
     }
+    expect(await first.git('status', '--porcelain')).toBe('');
   });
 });
 

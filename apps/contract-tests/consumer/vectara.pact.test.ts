@@ -13,6 +13,8 @@ const isoDateTime = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]
 const sessionKey = '^[0-9a-zA-Z_-]+$';
 const path = (agentKey: string) => fromProviderState('/v2/agents/${agentKey}/sessions', `/v2/agents/${agentKey}/sessions`);
 // The client sends its own timeout so the provider can stop work it gave up on; the spec allows any integer >= 1.
+const sessionPath = (agentKey: string, key: string) =>
+  fromProviderState('/v2/agents/${agentKey}/sessions/${sessionKey}', `/v2/agents/${agentKey}/sessions/${key}`);
 const headers = { 'x-api-key': like(placeholderApiKey), 'Request-Timeout-Millis': regex('^[1-9][0-9]*$', '10000') };
 const client = (baseUrl: string, apiKey = placeholderApiKey) => createVectaraClient({ apiKey, baseUrl, retry: false });
 
@@ -189,4 +191,52 @@ describe('Vectara consumer pact', () => {
     expectError('the rate limit is exhausted', 'a request over the rate limit', 429, 'Request rate limit exceeded', {
       agentKey: ids.agentKey,
     }));
+
+  // getAgentSession: the session key comes from provider state (live: the first session of the agent's first
+  // page, by the spec's link from listAgentSessions), and the session answered is that one.
+  it('gets one session of an agent by its key', async () => {
+    await pact
+      .addInteraction()
+      .given(vectara.state('a session of the agent'), { agentKey: ids.agentKey, sessionKey: ids.sessionKey })
+      .uponReceiving('a request for one session of an agent')
+      .withRequest('GET', sessionPath(ids.agentKey, ids.sessionKey), (request) => request.headers(headers))
+      .willRespondWith(200, (response) =>
+        response.jsonBody({ ...session(ids.agentKey), key: fromProviderState('${sessionKey}', ids.sessionKey) }),
+      )
+      .executeTest(async (server) => {
+        const result = await client(server.url).getAgentSession(ids.agentKey, ids.sessionKey);
+        expect(result.key).toBe(ids.sessionKey);
+        expect(result.agent_key).toBe(ids.agentKey);
+      });
+  });
+
+  for (const [state, description, status, message, key] of [
+    [
+      'a session the API key may not read',
+      'a request for a session the key may not read',
+      403,
+      'Permissions do not allow accessing this agent session',
+      ids.sessionKey,
+    ],
+    ['no session with that key', 'a request for an unknown session of an agent', 404, 'Agent or session not found', ids.unknownSessionKey],
+  ] as const) {
+    it(`gets ${status} for ${state}`, async () => {
+      await pact
+        .addInteraction()
+        .given(vectara.state(state), { agentKey: ids.agentKey, sessionKey: key })
+        .uponReceiving(description)
+        .withRequest('GET', sessionPath(ids.agentKey, key), (request) => request.headers(headers))
+        .willRespondWith(status, (response) =>
+          response.jsonBody(errorBody(message, status === 404 ? { id: like(ids.unknownSessionKey) } : {})),
+        )
+        .executeTest(async (server) => {
+          await expect(client(server.url).getAgentSession(ids.agentKey, key)).rejects.toMatchObject({
+            name: 'ApiError',
+            status,
+            messages: [message],
+            requestId: '4e3d2c1b-0a9f-4e8d-b7c6-5a4b3c2d1e0f',
+          });
+        });
+    });
+  }
 });

@@ -10,6 +10,7 @@ const ids = verisoul.examples;
 const pact = new PactV4({ consumer, provider: verisoul.name, dir: pactDir, logLevel: 'error' });
 
 const path = (accountId: string) => fromProviderState('/account/${accountId}/sessions', `/account/${accountId}/sessions`);
+const accountPath = (accountId: string) => fromProviderState('/account/${accountId}', `/account/${accountId}`);
 const headers = { 'x-api-key': like(placeholderApiKey) };
 const client = (baseUrl: string) => createVerisoulClient({ apiKey: placeholderApiKey, environment: 'sandbox', baseUrl, retry: false });
 
@@ -53,6 +54,39 @@ describe('Verisoul consumer pact', () => {
       .willRespondWith(400, (response) => response.jsonBody({ statusCode: integer(400), message: like('Account not found') }))
       .executeTest(async (server) => {
         await expect(client(server.url).getAccountSessions(ids.unknownAccountId)).rejects.toMatchObject({
+          name: 'ApiError',
+          status: 400,
+          message: expect.stringContaining('Account not found'),
+        });
+      });
+  });
+
+  // getAccount: the definition declares no `required` list, so the pact asserts only what the client reads and
+  // every account has: the request id and the account's id.
+  it('gets an account', async () => {
+    await pact
+      .addInteraction()
+      .given(verisoul.state('an account'), { accountId: ids.accountId })
+      .uponReceiving('a request for an account')
+      .withRequest('GET', accountPath(ids.accountId), (request) => request.headers(headers))
+      .willRespondWith(200, (response) =>
+        response.jsonBody({ request_id: like('81fca4e3-0111-45b8-a8eb-0c2b638e1d29'), account: { id: like('john-doe') } }),
+      )
+      .executeTest(async (server) => {
+        const result = await client(server.url).getAccount(ids.accountId);
+        expect(result.account?.id).toBe('john-doe');
+      });
+  });
+
+  it('gets a 400 "Account not found" for an unknown account by id', async () => {
+    await pact
+      .addInteraction()
+      .given(verisoul.state('no account with that id'), { accountId: ids.unknownAccountId })
+      .uponReceiving('a request for an unknown account')
+      .withRequest('GET', accountPath(ids.unknownAccountId), (request) => request.headers(headers))
+      .willRespondWith(400, (response) => response.jsonBody({ statusCode: integer(400), message: like('Account not found') }))
+      .executeTest(async (server) => {
+        await expect(client(server.url).getAccount(ids.unknownAccountId)).rejects.toMatchObject({
           name: 'ApiError',
           status: 400,
           message: expect.stringContaining('Account not found'),

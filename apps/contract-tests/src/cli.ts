@@ -20,13 +20,15 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Api, apis as allApis } from '@api-contracts/specs';
+import type { Api } from '@api-contracts/specs';
 import { BrokerSettingsError, readBrokerSettings } from './broker.js';
 import { captureLiveDrift } from './capture/live.js';
 import { exitCodeWithCapture, renderCaptureLines, writeCaptureReports } from './capture/report.js';
+import { cliOptions } from './cli-options.mjs';
 import { consumersDir } from './consumers.js';
 import { renderCoverageMarkdown, renderCoverageTable } from './coverage/render.js';
 import { driftAnnotations, driftSummaryLines, renderDriftReport, writeDriftJson } from './drift-report.js';
+import { liveSettingsProblem, selectApis } from './live-variables.mjs';
 import { reportDir } from './paths.js';
 import { writeProbeHars } from './probe/har.js';
 import type { ProbeExchange } from './probe/probe.js';
@@ -37,18 +39,7 @@ import { runContracts } from './run.js';
 
 async function main(): Promise<number> {
   await redactConsole();
-  const { values } = parseArgs({
-    options: {
-      live: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      api: { type: 'string', multiple: true },
-      reports: { type: 'string' },
-      pacts: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-      capture: { type: 'boolean', default: false },
-      'probe-budget': { type: 'string' },
-    },
-  });
+  const { values } = parseArgs({ options: cliOptions });
   const budgetText = values['probe-budget'];
   if (budgetText !== undefined && !/^\d+$/.test(budgetText)) {
     console.error(`--probe-budget ${budgetText}: expected a whole number of requests (0 turns the probe off)`);
@@ -58,10 +49,16 @@ async function main(): Promise<number> {
     console.error('--capture needs --live: only a live run sees what the provider serves (or use `pnpm contracts:vendor --capture`)');
     return 2;
   }
-  const apis = (values.api ?? [...allApis]) as Api[];
-  const unknown = apis.filter((api) => !allApis.includes(api));
-  if (unknown.length > 0) {
-    console.error(`unknown --api ${unknown.join(', ')}: expected ${allApis.join(' or ')}`);
+  const selected = selectApis(values.api);
+  if ('error' in selected) {
+    console.error(selected.error);
+    return 2;
+  }
+  const apis: Api[] = selected.apis;
+  // Missing live settings: said before anything starts (the same check `pnpm contracts:live` makes before it builds).
+  const settingsProblem = values.live ? liveSettingsProblem(apis, process.env) : undefined;
+  if (settingsProblem) {
+    console.error(settingsProblem);
     return 2;
   }
   let broker: ReturnType<typeof readBrokerSettings>;

@@ -50,8 +50,8 @@ export interface ObservedResponse {
 
 export interface LiveDriftInput {
   api: string;
-  /** The provider's operation, `METHOD /path (operationId)`. */
-  operation: string;
+  /** The operation an interaction's request makes (operationId), by the interaction's description. */
+  operationOf: (description: string) => string;
   spec: OpenApiDocument;
   /** Per interaction (by description): the Verifier's result with its schema findings. */
   results: ReadonlyMap<string, RouteResult>;
@@ -64,23 +64,22 @@ export interface LiveDriftInput {
  * one reason line per change it showed, and its outcome; the changes are returned, not yet acknowledged
  * (acknowledgements apply to the whole run: `judgeLiveRun`).
  */
-export function groupLiveDrift({ api, operation, spec, results, responses, strict }: LiveDriftInput): {
+export function groupLiveDrift({ api, operationOf, spec, results, responses, strict }: LiveDriftInput): {
   results: Map<string, RouteResult>;
   changes: ContractChange[];
 } {
-  const operationId = operationIdOf(operation);
   const judged = [...results].filter(([, result]) => result.outcome !== 'skip');
   const instancesOf = new Map<string, Found[]>();
   for (const [description, result] of judged) {
     const status = responses.find((response) => response.interaction === description)?.status;
-    const context: InstanceContext = { api, operation: operationId, status, response: description };
+    const context: InstanceContext = { api, operation: operationOf(description), status, response: description };
     instancesOf.set(description, [...pactInstances(result, context), ...schemaInstances(result, context)]);
   }
   const grouped = groupInstances([...instancesOf.values()].flat(), {
     responses: responses.flatMap((response) =>
       response.interaction === undefined
         ? []
-        : [{ id: response.interaction, api, operation: operationId, status: response.status, body: response.body }],
+        : [{ id: response.interaction, api, operation: operationOf(response.interaction), status: response.status, body: response.body }],
     ),
     specs: { [api]: spec },
   });

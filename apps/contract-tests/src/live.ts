@@ -4,10 +4,12 @@ import { type LiveCredentials, liveCredentials, missingId } from './credentials.
 import { groupLiveDrift } from './drift-changes.js';
 import type { ContractChange, RouteResult, SetupOutcome, VerifierTranscript } from './model.js';
 import { TokenError } from './oauth.js';
+import { readPact } from './pact-file.js';
 import type { AuthHeaders, LiveStateContext, Provider } from './providers/provider.js';
 import { interactionHeader, startRecorder } from './recorder.js';
 import { ResponseValidator } from './schema-check.js';
 import { type LiveSettings, readLiveSettings, variablesOf } from './settings.js';
+import { operationName, operationOfRequest, specOperations } from './spec-operation.js';
 import { routeResult, type Verification, type VerifierProcess, verifyPact } from './verify.js';
 
 /** Whether anything answers HTTP at `baseUrl`; any status counts, only a network failure does not. */
@@ -161,8 +163,20 @@ export async function liveRoute(
       });
     }
   }
-  const { api, operation } = provider;
-  const judged = groupLiveDrift({ api, operation, spec: loadSpec(api), results, responses: recorder.exchanges, strict });
+  const { api } = provider;
+  const spec = loadSpec(api);
+  const operations = specOperations(spec);
+  // Each interaction's operation: the request it made at the provider, else the request its pact describes.
+  const requested = new Map(
+    (await readPact(pactFile))?.interactions.map((interaction) => [interaction.description, interaction.request]) ?? [],
+  );
+  const operationOf = (description: string): string => {
+    const sent = recorder.exchanges.find((exchange) => exchange.interaction === description);
+    const request = sent ?? requested.get(description);
+    const operation = operationOfRequest(operations, request?.method ?? 'GET', request?.path ?? '');
+    return operation ? operationName(operation) : `${request?.method ?? 'GET'} ${request?.path ?? '(no request)'}`;
+  };
+  const judged = groupLiveDrift({ api, operationOf, spec, results, responses: recorder.exchanges, strict });
   const responses = recorder.exchanges.map(({ status, body }) => ({ status, body }));
   return { ...judged, transcript: verified.transcript, responses };
 }

@@ -114,6 +114,8 @@ export interface RouteResult {
 
 export interface InteractionReport {
   description: string;
+  /** The operation its request makes (operationId, else `GET /path`); absent when no operation of the spec matches it. */
+  operation?: string;
   state: string;
   prism: RouteResult;
   static: RouteResult;
@@ -131,7 +133,10 @@ export interface ApiReport {
   origin?: 'ours' | 'directory' | 'broker';
   /** A broker's pact still pending: its failures are reported and do not fail the run. */
   pending?: boolean;
-  /** The operation the pact exercises, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`. */
+  /**
+   * Every operation the API's spec captures, `METHOD /path (operationId)` joined by `, `, e.g.
+   * `GET /v2/agents/{agent_key}/sessions (listAgentSessions), GET /v2/agents/{agent_key}/sessions/{session_key} (getAgentSession)`.
+   */
   operation: string;
   /** The pact's file (relative to apps/contract-tests in contracts.json), or its URL at the broker. */
   pactFile: string;
@@ -148,7 +153,10 @@ export interface ApiReport {
 
 /** One check of the live probe, e.g. `limit at its maximum (100)` or `no credentials: the documented 401`. */
 export interface ProbeCheck {
+  /** `<operation>: <check>`, e.g. `listAgentSessions: query limit at its maximum (100)`. */
   name: string;
+  /** The operation it probes (operationId, else `GET /path`); absent on the probe's own lines (turned off). */
+  operation?: string;
   outcome: Outcome;
   /** Why it failed or was skipped (skipped: the budget ran out, or a precondition such as a page_key was missing). */
   reason?: string;
@@ -251,4 +259,5 @@ export interface PactFile {
 export interface PactInteraction {
   description: string;
   providerStates?: { name: string; params?: Record<string, unknown> }[];
+  request?: { method?: string; path?: string };
 }

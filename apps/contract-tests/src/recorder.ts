@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runSecrets } from './redaction.js';
+import { defaultRetryDelayMs, retryAfterMs, unavailableStatuses } from './retry-after.js';
 
 /** The header the Verifier's requests carry their interaction in (URI-encoded description); not forwarded. */
 export const interactionHeader = 'x-api-contracts-interaction';
@@ -22,13 +23,21 @@ export interface RecordedExchange {
 const requestHeadersNotForwarded = ['host', 'connection', 'content-length', 'accept-encoding'];
 const responseHeadersNotForwarded = ['content-encoding', 'content-length', 'transfer-encoding', 'connection'];
 
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The longest `Retry-After` of a 502-504 waited out before asking once more; a longer one is passed on as is. */
+const maxTransientWaitMs = 30_000;
+
 /**
  * A reverse proxy on 127.0.0.1 between the Pact Verifier and a live provider that records every
  * response, so each can also be validated against the spec. It forwards requests as they come (the
- * request filter has already set the credentials) and never logs headers.
+ * request filter has already set the credentials) and never logs headers. A 502, 503 or 504 is asked once
+ * more after its `Retry-After` (a gateway's blip is not the provider's contract); a second one goes to the
+ * Verifier as it is, where the live route calls a run of them an outage (could not run), never drift.
  */
-export async function startRecorder(upstream: string) {
+export async function startRecorder(upstream: string, { sleep = realSleep }: { sleep?: (ms: number) => Promise<void> } = {}) {
   const exchanges: RecordedExchange[] = [];
+  let retried = 0;
   const base = new URL(upstream);
   const server = createServer(async (request, response) => {
     try {
@@ -40,7 +49,15 @@ export async function startRecorder(upstream: string) {
       }
       const target = new URL(request.url ?? '/', base);
       target.pathname = base.pathname.replace(/\/$/, '') + target.pathname;
-      const upstreamResponse = await fetch(target, { method: request.method ?? 'GET', headers, redirect: 'manual' });
+      const send = () => fetch(target, { method: request.method ?? 'GET', headers, redirect: 'manual' });
+      let upstreamResponse = await send();
+      const wait = retryAfterMs(upstreamResponse.headers.get('retry-after')) ?? defaultRetryDelayMs;
+      if (unavailableStatuses.has(upstreamResponse.status) && wait <= maxTransientWaitMs) {
+        await upstreamResponse.body?.cancel();
+        await sleep(wait);
+        retried++;
+        upstreamResponse = await send();
+      }
       const text = await upstreamResponse.text();
       const contentType = upstreamResponse.headers.get('content-type');
       let body: unknown = text;
@@ -75,6 +92,8 @@ export async function startRecorder(upstream: string) {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     exchanges,
+    /** How many 502-504 answers were asked once more. */
+    retried: () => retried,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

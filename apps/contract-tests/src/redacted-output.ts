@@ -8,14 +8,16 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { configuredSecrets, runSecrets, type SecretRegistry } from './redaction.js';
+import { configuredSecrets, runSecrets, type SecretRegistry, shortSecretVariables, shortSecretWarning } from './redaction.js';
 
 /**
  * Registers the secrets `env` configures and redacts everything written to stdout and stderr from now
  * on. Secrets added to the registry later (OAuth2 tokens) are redacted from the moment they are added.
+ * Warns once, on stderr, for each secret variable too short to be redacted inside other text.
  */
 export async function redactConsole(env: NodeJS.ProcessEnv = process.env, secrets: SecretRegistry = runSecrets): Promise<void> {
   secrets.add(...(await configuredSecrets(env)));
+  for (const variable of await shortSecretVariables(env)) console.error(shortSecretWarning(variable));
   guardStream(process.stdout, secrets);
   guardStream(process.stderr, secrets);
 }

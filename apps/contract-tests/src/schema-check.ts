@@ -1,17 +1,12 @@
 import { type Api, apis, deref, resolveRef } from '@api-contracts/specs';
 import { openapiAjv } from '@api-contracts/specs/schema';
-import { responseValidators as vectaraValidators } from '@api-contracts/types/vectara/validators';
-import {
-  type ResponseValidators,
-  type SchemaError,
-  responseValidators as verisoulValidators,
-} from '@api-contracts/types/verisoul/validators';
+import { type ResponseValidators, responseValidatorsOf, type SchemaError } from '@api-contracts/types/validators';
 import type { SchemaFinding } from './model.js';
 
 type Ajv = ReturnType<typeof openapiAjv>;
 
 /** The response validators compiled from each spec at generate time: the ones the client's `onDrift` uses. */
-const generatedValidators: Record<Api, ResponseValidators> = { vectara: vectaraValidators, verisoul: verisoulValidators };
+const generatedValidators: Readonly<Record<Api, ResponseValidators>> = responseValidatorsOf;
 
 interface ResponseObject {
   $ref?: string;
@@ -129,9 +124,10 @@ function finding(path: string, keyword: string, expected: string, actual: string
   return { severity: 'breaking', path, keyword, expected, actual, message };
 }
 
-// Headers any HTTP server or CDN may send; only others count as undocumented.
+// Headers any HTTP server or CDN may send (content-encoding too: the body checked is the decoded one); only
+// others count as undocumented.
 const transportHeaders =
-  /^(date|content-type|content-length|connection|keep-alive|transfer-encoding|server|vary|cache-control|pragma|expires|etag|last-modified|age|via|strict-transport-security|alt-svc|access-control-.*|cf-.*|x-request-id|x-amzn-.*|x-cache)$/;
+  /^(date|content-type|content-length|content-encoding|connection|keep-alive|transfer-encoding|server|vary|cache-control|pragma|expires|etag|last-modified|age|via|strict-transport-security|alt-svc|access-control-.*|cf-.*|x-request-id|x-amzn-.*|x-cache)$/;
 
 function undocumentedHeaders(documented: Record<string, unknown>, headers: Record<string, unknown>): SchemaFinding[] {
   const known = new Set(Object.keys(documented).map((name) => name.toLowerCase()));

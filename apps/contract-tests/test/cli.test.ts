@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pactDir } from '../src/paths.js';
 import { runCli } from './support/cli.js';
+import { allInteractions, interactionCounts } from './support/interaction-counts.js';
 import { fixtures, sentinelClientSecret, sentinelKey, sentinelTokenPrefix, startStandIn } from './support/stand-in.js';
 
 let reports: string;
@@ -27,23 +28,53 @@ describe('contracts CLI exit codes and reports', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stdout).toMatch(/API\s+interaction\s+pact vs Prism\s+static\s+live/);
-    // Our 13 interactions and billing-service's 3 (consumers/billing-service/), each by Prism and statically.
-    expect(result.stdout).toContain('mock run: 32 passed, 0 failed, 16 skipped: all contracts verified (exit 0)');
+    // Our interactions and billing-service's (consumers/billing-service/), each by Prism and statically.
+    const n = allInteractions;
+    expect(result.stdout).toContain(`mock run: ${2 * n} passed, 0 failed, ${n} skipped: all contracts verified (exit 0)`);
     const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
-    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 32, fail: 0, skip: 16 } });
+    expect(json).toMatchObject({ schemaVersion: 1, mode: 'mock', exitCode: 0, summary: { pass: 2 * n, fail: 0, skip: n } });
+    // Each interaction names the operation its request makes.
+    expect(
+      new Set(
+        json.apis.flatMap((api: { interactions: { operation?: string }[] }) =>
+          api.interactions.map((interaction) => interaction.operation),
+        ),
+      ),
+    ).toEqual(new Set(['getAccountSessions', 'getAccount', 'listAgentSessions', 'getAgentSession']));
     const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('<testsuites tests="48" failures="0" errors="0" skipped="16">');
-    expect((junit.match(/<testcase /g) ?? []).length).toBe(48);
+    expect(junit).toContain(`<testsuites tests="${3 * n}" failures="0" errors="0" skipped="${n}">`);
+    expect((junit.match(/<testcase /g) ?? []).length).toBe(3 * n);
   });
 
-  it('exits 2, not 0, when live settings are missing, naming the variables', async () => {
-    const result = await runCli(['--live', '--reports', reports]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toContain('verisoul: not run: skipped: set VERISOUL_API_KEY, VERISOUL_ACCOUNT_ID');
-    expect(result.stdout).toContain(
-      'vectara: not run: skipped: set VECTARA_API_KEY (or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET), VECTARA_AGENT_KEY',
-    );
-    expect(result.stdout).toMatch(/NOT RUN in full .* \(exit 2\)/);
+  it('exits 2, not 0, when live settings are missing, naming each variable once, before anything starts', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'api-contracts-reports-'));
+    try {
+      const result = await runCli(['--live', '--reports', empty]);
+      expect(result.exitCode, result.all).toBe(2);
+      expect(result.stderr.split('\n')).toEqual([
+        'verisoul: not run: set VERISOUL_API_KEY, VERISOUL_ACCOUNT_ID',
+        'vectara: not run: set VECTARA_API_KEY (or VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET), VECTARA_AGENT_KEY',
+        'live run: NOT RUN, nothing was built or started (exit 2). The variables: docs/live.md',
+      ]);
+      // No stage ran (no Prism, no pact read, no table) and no report was written.
+      expect(result.stdout).toBe('');
+      expect(await readdir(empty)).toEqual([]);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('with one API set up, names only the other one, never a key, and the --api that would run', async () => {
+    const result = await runCli(['--live', '--reports', reports], {
+      VECTARA_API_KEY: sentinelKey,
+      VECTARA_AGENT_KEY: fixtures.vectara.agentKey,
+    });
+    expect(result.exitCode, result.all).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'verisoul: not run: set VERISOUL_API_KEY, VERISOUL_ACCOUNT_ID',
+      'live run: NOT RUN, nothing was built or started (exit 2). The variables: docs/live.md; to run only the APIs that have their settings: --api vectara',
+    ]);
+    expect(result.all).not.toContain(sentinelKey);
   });
 
   it('exits 2 when the provider is unreachable', async () => {
@@ -70,8 +101,10 @@ describe('secrets', () => {
     try {
       const result = await runCli(['--live', '--reports', reports], { ...verisoul.env(), ...vectara.env() });
       expect(result.exitCode, result.all).toBe(0);
-      // Ours (13 interactions, 2 skipped live) and billing-service's 3, by all three routes.
-      expect(result.all).toContain('live run: 46 passed, 0 failed, 2 skipped');
+      // Ours and billing-service's by all three routes; the states a live provider cannot be put in skipped.
+      expect(result.all).toContain(
+        `live run: ${3 * allInteractions - interactionCounts.liveSkipped} passed, 0 failed, ${interactionCounts.liveSkipped} skipped`,
+      );
       expect(result.all).not.toContain(sentinelKey);
     } finally {
       await Promise.all([verisoul.stop(), vectara.stop()]);

@@ -86,7 +86,7 @@ describe('live drift as changes', () => {
 
   it('groups 16 instances of two interactions into 2 changes, keeps the instances, and fails only what showed a breaking change', () => {
     const { results, responses } = renamedPages();
-    const judged = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: false });
+    const judged = groupLiveDrift({ api: 'vectara', operationOf: () => operationIdOf(operation), spec, results, responses, strict: false });
     expect(judged.changes.map((change) => [change.rule, change.path, change.countText, change.hint, change.interactions])).toEqual([
       ['response-property-removed', '$.sessions[].key', 'in 4 of 4 items', 'renamed to session_key?', ['first page', 'page of one']],
       ['response-property-added', '$.sessions[].session_key', 'in 4 of 4 items', 'renamed from key?', ['first page', 'page of one']],
@@ -138,8 +138,15 @@ describe('live drift as changes', () => {
       ],
     ]);
     const responses = [{ interaction: 'first page', status: 200, body: { sessions: [{ title: 'x' }] } }];
-    const lenient = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: false });
-    const strict = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: true });
+    const lenient = groupLiveDrift({
+      api: 'vectara',
+      operationOf: () => operationIdOf(operation),
+      spec,
+      results,
+      responses,
+      strict: false,
+    });
+    const strict = groupLiveDrift({ api: 'vectara', operationOf: () => operationIdOf(operation), spec, results, responses, strict: true });
     expect(lenient.results.get('first page')?.outcome).toBe('pass');
     expect(lenient.results.get('first page')?.reasons).toEqual([expect.stringMatching(/^additive response-property-added/)]);
     expect(strict.results.get('first page')?.outcome).toBe('fail');
@@ -147,7 +154,7 @@ describe('live drift as changes', () => {
 
   it('applies acknowledgements over the run: an acknowledged change no longer fails, and entries to review are named', () => {
     const { results, responses } = renamedPages();
-    const judged = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: false });
+    const judged = groupLiveDrift({ api: 'vectara', operationOf: () => operationIdOf(operation), spec, results, responses, strict: false });
     const removed = judged.changes[0]?.fingerprint ?? '';
     const entry = (fingerprint: string, extra: Partial<Acknowledgement> = {}): Acknowledgement => ({
       fingerprint,
@@ -177,7 +184,7 @@ describe('live drift as changes', () => {
 
   it('does not call an entry unused when an API of the run was not judged', () => {
     const { results, responses } = renamedPages();
-    const judged = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: false });
+    const judged = groupLiveDrift({ api: 'vectara', operationOf: () => operationIdOf(operation), spec, results, responses, strict: false });
     const notRun: ApiReport = { ...apiReport(new Map(), undefined), api: 'verisoul', status: 'not-run', reason: 'no settings' };
     const issues = judgeLiveRun(
       [apiReport(judged.results, judged.changes), notRun],
@@ -189,7 +196,7 @@ describe('live drift as changes', () => {
 
   it('writes drift.md with one row per change and drift.json with each change’s fingerprint and issue', () => {
     const { results, responses } = renamedPages();
-    const judged = groupLiveDrift({ api: 'vectara', operation, spec, results, responses, strict: false });
+    const judged = groupLiveDrift({ api: 'vectara', operationOf: () => operationIdOf(operation), spec, results, responses, strict: false });
     const report: Report = {
       schemaVersion: 1,
       generatedAt: '2026-06-01T00:00:00.000Z',

@@ -9,7 +9,9 @@ describe('provider descriptors', () => {
     const provider = await loadProvider(api);
     expect(provider.api).toBe(api);
     expect(provider.defaultBaseUrl).toBe(loadSpec(api).servers[0].url);
-    expect(provider.operation).toMatch(/^GET \/\S+ \(\w+\)$/);
+    // Every operation of the spec, derived from it: nothing lists them by hand.
+    expect(provider.operations.length).toBe(Object.values(loadSpec(api).paths as object).flatMap((item) => Object.keys(item)).length);
+    for (const operation of provider.operations) expect(operation).toMatch(/^GET \/\S+ \(\w+\)$/);
   });
 
   it.each(apis.map((api) => [api]))(

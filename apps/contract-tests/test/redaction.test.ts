@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveCredentials } from '../src/credentials.js';
 import { redactFiles } from '../src/redacted-output.js';
-import { configuredSecrets, runSecrets, SecretRegistry } from '../src/redaction.js';
+import { configuredSecrets, runSecrets, SecretRegistry, shortSecretVariables, shortSecretWarning } from '../src/redaction.js';
+import { runCli } from './support/cli.js';
 
 const key = 'sk_unit/redaction+key=1';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
@@ -62,6 +63,46 @@ describe('SecretRegistry', () => {
     expect(redacted.apis[0]?.findings[0]?.actual).toBe('{"messages":["[REDACTED]"]}');
     expect([...redacted.byName]).toEqual([['[REDACTED]', { actual: '[REDACTED]' }]]);
     expect(report.apis[0]?.reason).toBe(`got ${key}`);
+  });
+});
+
+describe('a secret too short to be redacted inside text (a test key such as `k`)', () => {
+  const shortKey = 'k';
+
+  it('never rewrites a pointer or a property name, and replaces a whole value equal to it', () => {
+    const secrets = new SecretRegistry();
+    secrets.add(shortKey);
+    expect(secrets.redact('vectara 200 /sessions/0/key: must be string')).toBe('vectara 200 /sessions/0/key: must be string');
+    const report = { pointer: '/sessions/0/key', path: '$.sessions[].key', k: shortKey, byName: new Map([[shortKey, shortKey]]) };
+    const redacted = secrets.redactDeep(report);
+    expect(redacted).toMatchObject({ pointer: '/sessions/0/key', path: '$.sessions[].key', k: '[REDACTED]' });
+    expect([...redacted.byName]).toEqual([[shortKey, '[REDACTED]']]);
+    expect(secrets.redact(JSON.stringify({ pointer: '/sessions/0/key', actual: shortKey }))).toBe(
+      '{"pointer":"/sessions/0/key","actual":"[REDACTED]"}',
+    );
+  });
+
+  it('leaves a long secret echoed inside text redacted in every form, names included', () => {
+    const secrets = new SecretRegistry();
+    secrets.add(shortKey, key);
+    const redacted = secrets.redactDeep({ [`/echo/${key}`]: `got ${key}, ${encodeURIComponent(key)}, ${base64(key)}` });
+    expect(redacted).toEqual({ '/echo/[REDACTED]': 'got [REDACTED], [REDACTED], [REDACTED]' });
+  });
+
+  it('names each short secret variable set, never its value, for the start-up warning', async () => {
+    const env = { VECTARA_API_KEY: shortKey, VERISOUL_API_KEY: 'verisoul-key-long-1', PACT_BROKER_TOKEN: ' tok ', VECTARA_AGENT_KEY: 'a' };
+    expect(await shortSecretVariables(env)).toEqual(['VECTARA_API_KEY', 'PACT_BROKER_TOKEN']);
+    expect(await shortSecretVariables({ VECTARA_API_KEY: key })).toEqual([]);
+    expect(shortSecretWarning('VECTARA_API_KEY')).toMatch(/^warning: VECTARA_API_KEY is shorter than 8 characters: it is redacted only/);
+  });
+
+  it('the CLI warns once at start-up, naming the variable, on stderr', async () => {
+    // An unknown --api makes the CLI stop (exit 2) right after start-up: the warning is all that is checked here.
+    const result = await runCli(['--api', 'stripe'], { VECTARA_API_KEY: 'k3y', VERISOUL_API_KEY: 'verisoul-key-long-1' });
+    expect(result.exitCode).toBe(2);
+    const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toEqual([shortSecretWarning('VECTARA_API_KEY')]);
+    expect(result.all).not.toContain('k3y');
   });
 });
 

@@ -16,8 +16,8 @@ import { cloneRepo } from './support/repo.js';
 import { runtimes } from './support/runtimes.js';
 import { npmView, packument, publishedVersions, scopedNpmrc, startVerdaccio } from './support/verdaccio.js';
 
-const fixed = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client'] as const;
-const fixedDirs = ['specs', 'packages/types', 'packages/client'];
+const fixed = ['@api-contracts/specs', '@api-contracts/types', '@api-contracts/client', '@api-contracts/mock'] as const;
+const fixedDirs = ['specs', 'packages/types', 'packages/client', 'packages/mock'];
 const privateApps = ['@api-contracts/contract-tests', '@api-contracts/spec-gate', '@api-contracts/release-tests'];
 
 let registry: Awaited<ReturnType<typeof startVerdaccio>>;
@@ -48,7 +48,8 @@ describe.sequential('the test registry', () => {
 
 describe.sequential('a release', () => {
   it('refuses to publish without a build, publishing nothing and changing nothing', async () => {
-    for (const dir of ['packages/types', 'packages/client']) expect(existsSync(join(repo.dir, dir, 'dist')), dir).toBe(false);
+    for (const dir of ['packages/types', 'packages/client', 'packages/mock'])
+      expect(existsSync(join(repo.dir, dir, 'dist')), dir).toBe(false);
     const before = await repo.state();
     const result = await repo.pnpm('changeset', 'publish');
     expect(result.exitCode, result.output).toBe(1);
@@ -75,7 +76,7 @@ describe.sequential('a release', () => {
     expect(await repo.state()).toEqual(before);
   });
 
-  it('versions the fixed group together with changelogs, then publishes the three packages and nothing private', async () => {
+  it('versions the fixed group together with changelogs, then publishes the four packages and nothing private', async () => {
     // Nothing in the committed packages points anywhere: the scope's registry comes from .npmrc only.
     for (const dir of fixedDirs) expect((await readJson(join(dir, 'package.json'))).publishConfig, dir).toBeUndefined();
 
@@ -94,13 +95,15 @@ describe.sequential('a release', () => {
     );
     for (const app of ['contract-tests', 'spec-gate', 'release-tests'])
       expect((await readJson(join('apps', app, 'package.json'))).version, app).toBe('0.0.0');
-    // Exactly what versioning touches: the three manifests and three new changelogs; the changeset is consumed.
+    // Exactly what versioning touches: the four manifests and four new changelogs; the changeset is consumed.
     const versioned = await repo.state();
     expect(versioned.status.split('\n').sort()).toEqual([
       ' M packages/client/package.json',
+      ' M packages/mock/package.json',
       ' M packages/types/package.json',
       ' M specs/package.json',
       '?? packages/client/CHANGELOG.md',
+      '?? packages/mock/CHANGELOG.md',
       '?? packages/types/CHANGELOG.md',
       '?? specs/CHANGELOG.md',
     ]);
@@ -124,9 +127,16 @@ describe.sequential('a release', () => {
       '@api-contracts/types': '^0.1.0',
       'openapi-fetch': '0.17.0',
     });
+    // The mock reads the specs at run time: the published specs package, at the group's version.
+    expect((await packument(registry.url, '@api-contracts/mock')).versions['0.1.0']?.dependencies).toEqual({
+      '@api-contracts/specs': '^0.1.0',
+    });
     expect(await repo.state()).toEqual({
       status: versioned.status,
-      tags: ['@api-contracts/client@0.1.0', '@api-contracts/specs@0.1.0', '@api-contracts/types@0.1.0'].join('\n'),
+      tags: fixed
+        .map((name) => `${name}@0.1.0`)
+        .sort()
+        .join('\n'),
     });
   });
 
@@ -162,13 +172,13 @@ describe.sequential('a release', () => {
     const before = await repo.state();
     const result = await repo.pnpm('changeset', 'publish');
     expect(result.exitCode, result.output).toBe(1);
-    expect(result.output).toMatch(/ECONNREFUSED for npm info "@api-contracts\/(specs|types|client)"/);
+    expect(result.output).toMatch(/ECONNREFUSED for npm info "@api-contracts\/(specs|types|client|mock)"/);
     expect(result.output).not.toContain('packages published successfully');
     expect(await repo.state()).toEqual(before);
     expect(await versionsOnRegistry()).toEqual(everywhere(['0.1.0']));
   });
 
-  it('publishes the pending version, all three together, once the registry is back', async () => {
+  it('publishes the pending version, all four together, once the registry is back', async () => {
     await repo.setNpmrc(scopedNpmrc(registry.url, registry.token));
     const before = await repo.state();
     const result = await repo.pnpm('changeset', 'publish');
@@ -257,16 +267,27 @@ describe.sequential('a consumer in another repo', () => {
       expect(JSON.parse(npm.stdout)).toMatchObject({ node: runtime.version });
     });
 
-    it('installs the client and the types from the registry with npm, the rest from the public registry', async (context) => {
+    it('installs the client, the types and the mock from the registry with npm, the rest from the public registry', async (context) => {
       const project = ready(context);
-      const install = await project.npm('install', '--no-audit', '--no-fund', '@api-contracts/client@0.1.0', '@api-contracts/types@0.1.0');
+      const install = await project.npm(
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '@api-contracts/client@0.1.0',
+        '@api-contracts/types@0.1.0',
+        '@api-contracts/mock@0.1.0',
+      );
       expect(install.exitCode, install.output).toBe(0);
 
       const lock = await project.json<{ packages: Record<string, { version: string; resolved?: string }> }>('package-lock.json');
-      for (const name of ['@api-contracts/client', '@api-contracts/types']) {
+      for (const name of ['@api-contracts/client', '@api-contracts/types', '@api-contracts/mock']) {
         expect(lock.packages[`node_modules/${name}`], name).toMatchObject({ version: '0.1.0' });
         expect(lock.packages[`node_modules/${name}`]?.resolved, name).toMatch(new RegExp(`^${registry.url}`));
       }
+      // The mock brings the specs it serves, from the same registry: the newest that meets its ^0.1.0, 0.1.1.
+      const specs = lock.packages['node_modules/@api-contracts/specs'];
+      expect(specs?.version).toBe('0.1.1');
+      expect(specs?.resolved).toMatch(new RegExp(`^${registry.url}`));
       const openapiFetch = lock.packages['node_modules/openapi-fetch'];
       expect(openapiFetch?.version).toBe('0.17.0');
       expect(openapiFetch?.resolved).toMatch(/^https:\/\//);
@@ -278,7 +299,7 @@ describe.sequential('a consumer in another repo', () => {
       const client = await project.json<{ dependencies: Record<string, string> }>('node_modules/@api-contracts/client/package.json');
       expect(client.dependencies).toEqual({ '@api-contracts/types': '^0.1.0', 'openapi-fetch': '0.17.0' });
       // files: ["dist"]: the build, the manifest and the docs; no sources, no tests.
-      for (const name of ['client', 'types']) {
+      for (const name of ['client', 'types', 'mock']) {
         const shipped = await readdir(join(project.dir, 'node_modules/@api-contracts', name));
         expect(shipped, name).toEqual(expect.arrayContaining(['dist', 'package.json']));
         expect(
@@ -329,6 +350,23 @@ describe.sequential('a consumer in another repo', () => {
         { method: 'GET', path, query: { limit: '2', page_key: 'page-2' }, apiKey: 'consumer-key' },
         { method: 'GET', path: '/v2/agents/unknown_agent/sessions', query: {}, apiKey: 'consumer-key' },
       ]);
+    });
+
+    it("iterates every page of an agent's sessions against the published mock, with the published client", async (context) => {
+      const result = await ready(context).node('dist/mock-consumer.js');
+      expect(result.exitCode, result.output).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({
+        // 5 seeded sessions in pages of 2: three requests, the 2nd and 3rd with the page_key of the one before.
+        iterated: ['ase_1', 'ase_2', 'ase_3', 'ase_4', 'ase_5'],
+        pages: [false, true, true],
+        // The spec's example, seeded by the mock, page after page to the last (Prism repeats its page_key).
+        examples: ['ase_customer_support_001', 'ase_customer_support_002', 'ase_customer_support_003'],
+        notFound: '404 unknown_agent',
+        anonymous: 401,
+        // OAuth through the mock's token endpoint, a forced 429 retried after the spec's Retry-After.
+        afterRetry: 5,
+        account: 2,
+      });
     });
 
     // What tsc reports does not depend on the runtime it runs on: the misuse check runs once, on the floor.

@@ -1,6 +1,7 @@
 import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { parse } from 'yaml';
-import type { ConsumerPact, KnownPacts, PactOrigin, PactSource } from './consumer-pacts.js';
+import type { ConsumerPact, KnownPacts, PactInteraction, PactOrigin, PactSource } from './consumer-pacts.js';
+import { operationName, operationsOf } from './openapi-walk.js';
 
 export interface ConsumerFinding {
   consumer: string;
@@ -8,6 +9,8 @@ export interface ConsumerFinding {
   /** The pact file, relative to the repo root. */
   file: string;
   interaction: string;
+  /** The spec operation the interaction calls (operationId, else `GET /path`); absent when none matches. */
+  operation?: string | undefined;
   /** The comparator's rule code, e.g. `response.body.incompatible`; `spec.removed` when the spec is gone. */
   code: string;
   /** Where in the interaction: `$.sessions[].id` in a response body, else the comparator's path (`request.query.enabled`). */
@@ -70,8 +73,12 @@ export async function blastRadius(known: KnownPacts, specs: SpecVersions[]): Pro
       const interactions = pact.pact.interactions;
       radius.checked.push({ consumer: pact.consumer, origin: pact.origin, file: pact.file, interactions: interactions.length });
       if (spec.after === undefined) {
+        const removed = spec.before === undefined ? undefined : parse(spec.before);
         for (const interaction of interactions)
-          radius.breaks.push(finding(pact, interaction.description, 'spec.removed', '', `the spec of \`${spec.api}\` is removed`));
+          radius.breaks.push({
+            ...finding(pact, interaction.description, 'spec.removed', '', `the spec of \`${spec.api}\` is removed`),
+            operation: operationCalled(removed, interaction),
+          });
         continue;
       }
       let after: Findings;
@@ -109,14 +116,19 @@ interface Findings {
 async function compare(specText: string, pact: ConsumerPact): Promise<Findings> {
   const findings: Findings = { errors: [], warnings: [] };
   const seen = new Set<string>();
+  // A copy for naming operations: the comparator's own parse is its alone.
+  const document = parse(specText);
   for await (const result of new Comparator(parse(specText)).compare(pact.pact)) {
+    const location = result.mockDetails?.location ?? '';
+    const index = /^\[root\]\.interactions\[(\d+)\]/.exec(location)?.[1];
     const item = finding(
       pact,
       result.mockDetails?.interactionDescription ?? '(the whole pact)',
       result.code,
-      pactLocation(result.mockDetails?.location ?? '', result.message),
+      pactLocation(location, result.message),
       result.message,
     );
+    item.operation = operationCalled(document, index === undefined ? undefined : pact.pact.interactions[Number(index)]);
     // Every item of an array gives the same finding; one line says it.
     if (seen.has(key(item))) continue;
     seen.add(key(item));
@@ -136,6 +148,19 @@ const finding = (pact: ConsumerPact, interaction: string, code: string, location
 });
 
 const key = (item: ConsumerFinding) => JSON.stringify([item.file, item.interaction, item.code, item.location, item.message]);
+
+/** The operation of `document` an interaction's request calls: its method, and its path matched against the path templates. */
+function operationCalled(document: unknown, interaction: PactInteraction | undefined): string | undefined {
+  const method = interaction?.request?.method?.toLowerCase();
+  const path = interaction?.request?.path;
+  if (!method || !path || !document) return undefined;
+  // A literal path wins over a template that also matches it (`/sessions/latest` over `/sessions/{key}`).
+  const matching = operationsOf(document)
+    .filter(([template, candidate]) => candidate === method && templatePattern(template).test(path))
+    .sort(([a], [b]) => (a.includes('{') ? 1 : 0) - (b.includes('{') ? 1 : 0));
+  const [first] = matching;
+  return first ? operationName(document, first[0], first[1]) : undefined;
+}
 
 /**
  * `[root].interactions[3].response.body.sessions.0` with "must NOT have additional properties - id" becomes

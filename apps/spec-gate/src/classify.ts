@@ -30,6 +30,8 @@ export interface Classified {
   /** Tokens of the resolved new document where the change is (or its parent, for a removal). */
   newTokens: Token[];
   description: string;
+  /** Under a component no operation reaches: no caller feels it, so it is information and needs no release. */
+  unreached?: true | undefined;
 }
 
 export interface DiffContext {
@@ -59,6 +61,8 @@ const documentationKeys = new Set([
   'writeOnly',
   'xml',
   'tags',
+  // The default server URL is compared per operation (`server-url-changed`); the rest of `servers` documents.
+  'servers',
 ]);
 // Maps whose keys are names the spec chose: a property (or header, schema...) called `description` is data.
 const nameMaps = new Set([
@@ -146,7 +150,7 @@ export function classifyDiff(diff: Diff, context: DiffContext): Classified[] | '
     const id = `components/${String(path[1])}/${String(path[2])}`;
     if (context.reached.has(id)) return 'duplicate';
     if (isDocumentation(path)) return docs({ operation: id });
-    return componentDiff(diff, context, base, id);
+    return componentDiff(diff, context, base, id).map((item) => ({ ...item, unreached: true }));
   }
   if (path[0] === 'paths') {
     const template = String(path[1]);
@@ -654,13 +658,17 @@ function schemaDiff(diff: Diff, context: DiffContext, base: Base, place: SchemaP
     ];
   }
   if (keyword === 'enum') {
-    const values = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-    const was = values(diff.before);
-    const is = values(diff.after);
-    const whole = rest.length === 0;
-    if (whole && diff.action !== 'replace') {
-      // An enum appearing narrows what a value may be; one disappearing widens it.
-      const narrower = diff.action === 'add';
+    // api-smart-diff reports an enum value by value (an enum appearing is each of its values "added"), so
+    // the whole enums of both sides are compared: every finding of one enum gives the same, deduplicated, changes.
+    // It indexes the base spec (a parameter by its place there); `nodeTokens` are the new spec's.
+    const beforeEnum = resolvedNode(context.before, diff.path.slice(0, diff.path.length - rest.length));
+    const afterEnum = resolvedNode(context.after, [...nodeTokens, 'enum']);
+    const was = Array.isArray(beforeEnum) ? beforeEnum : undefined;
+    const is = Array.isArray(afterEnum) ? afterEnum : undefined;
+    if (was === undefined || is === undefined) {
+      if (was === undefined && is === undefined) return [fallback(diff, base, place, direction, pathOf())];
+      // An enum appearing narrows what a value may be (every other value is refused); one disappearing widens it.
+      const narrower = was === undefined;
       const rule: RuleId = response
         ? narrower
           ? 'response-constraint-tightened'
@@ -668,7 +676,15 @@ function schemaDiff(diff: Diff, context: DiffContext, base: Base, place: SchemaP
         : narrower
           ? 'request-constraint-tightened'
           : 'request-constraint-relaxed';
-      return [make(rule, evidence)];
+      const listed = show(was ?? is, 60);
+      return [
+        make(rule, {
+          expected: was === undefined ? 'any value' : `enum ${listed}`,
+          actual: is === undefined ? 'any value' : `enum ${listed}`,
+          detail: `enum ${listed} ${narrower ? 'added' : 'removed'}`,
+          newTokens: narrower ? [...nodeTokens, 'enum'] : nodeTokens,
+        }),
+      ];
     }
     const gained = is.filter((value) => !was.some((old) => JSON.stringify(old) === JSON.stringify(value)));
     const lost = was.filter((value) => !is.some((now) => JSON.stringify(now) === JSON.stringify(value)));
@@ -678,6 +694,7 @@ function schemaDiff(diff: Diff, context: DiffContext, base: Base, place: SchemaP
           expected: 'not in the enum',
           actual: show(value),
           detail: `enum value ${JSON.stringify(value)} added`,
+          newTokens: [...nodeTokens, 'enum', is.findIndex((now) => JSON.stringify(now) === JSON.stringify(value))],
         }),
       ),
       ...lost.map((value) =>

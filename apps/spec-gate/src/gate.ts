@@ -5,7 +5,7 @@ import getReleasePlan from '@changesets/get-release-plan';
 import { execa } from 'execa';
 import { type BlastRadius, blastRadius, brokenConsumers, type SpecVersions } from './blast-radius.js';
 import { findConsumerPacts } from './consumer-pacts.js';
-import { type Bump, bumpRank, type DocsChange, diffSpecs, requiredBump, type SpecChange } from './spec-diff.js';
+import { type Bump, bumpRank, type DocsChange, diffSpecs, type InfoChange, requiredBump, type SpecChange } from './spec-diff.js';
 
 export interface PendingBump {
   bump: Bump;
@@ -19,6 +19,8 @@ export interface SpecReport {
   status: 'unchanged' | 'changed' | 'added' | 'removed';
   /** Changes of the contract, each with its catalogue rule, severity and fingerprint. */
   changes: SpecChange[];
+  /** Changes under components no operation reaches: information, no release needed. */
+  info: InfoChange[];
   /** Documentation-only changes (descriptions, examples, summaries, tags): no release needed. */
   docs: DocsChange[];
   /** The smallest bump the changes call for: major for a breaking change or a broken consumer. */
@@ -41,12 +43,17 @@ export interface GateOptions {
   root: string;
   /** A git ref; default: the merge base of HEAD with main (or origin/main). */
   base?: string;
-  /** Also check that the committed generated types match the specs. */
+  /** Also check that the committed generated types and client match the specs. */
   checkGenerated?: boolean;
 }
 
 // The generator of the types package, run on `root`'s specs and compared with the package's committed output.
-const typesPackageDir = dirname(createRequire(import.meta.url).resolve('@api-contracts/types/package.json'));
+const resolvePackage = (name: string) => dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
+/** The packages generated from the specs, each with a `scripts/generate.ts --check --specs <dir>`. */
+const generatedPackages = [
+  { what: 'types', dir: resolvePackage('@api-contracts/types') },
+  { what: 'client', dir: resolvePackage('@api-contracts/client') },
+] as const;
 
 const git = (root: string, args: string[]) => execa('git', args, { cwd: root, reject: false });
 
@@ -109,20 +116,26 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
   const packages = await publishedPackages(root);
   const bumps = await pendingBumps(root);
   const pending = Object.fromEntries(packages.map((name) => [name, bumps.get(name) ?? { bump: 'none' as Bump, from: [] }]));
-  const versions: (SpecVersions & { file: string; changes: SpecChange[]; docs: DocsChange[] })[] = [];
+  const versions: (SpecVersions & { file: string; changes: SpecChange[]; info: InfoChange[]; docs: DocsChange[] })[] = [];
   for (const file of [...(await specFiles(root, resolved.commit))].sort()) {
     const atBase = await git(root, ['show', `${resolved.commit}:${file}`]);
     const before = atBase.exitCode === 0 ? atBase.stdout : undefined;
     const after = await readFile(join(root, file), 'utf8').catch(() => undefined);
     const api = file.split('/')[1] ?? file;
     // An added spec is compared with an empty one (its operations are added), a removed one likewise.
-    const { changes, docs } = before === after ? { changes: [], docs: [] } : diffSpecs(api, before, after);
+    const { changes, info, docs } = before === after ? { changes: [], info: [], docs: [] } : diffSpecs(api, before, after);
     const status: SpecReport['status'] =
-      before === undefined ? 'added' : after === undefined ? 'removed' : changes.length + docs.length === 0 ? 'unchanged' : 'changed';
-    versions.push({ api, file, status, before, after, changes, docs });
+      before === undefined
+        ? 'added'
+        : after === undefined
+          ? 'removed'
+          : changes.length + info.length + docs.length === 0
+            ? 'unchanged'
+            : 'changed';
+    versions.push({ api, file, status, before, after, changes, info, docs });
   }
   const consumers = await blastRadius(await findConsumerPacts(root), versions);
-  const specs = versions.map(({ api, file, status, changes, docs }): SpecReport => {
+  const specs = versions.map(({ api, file, status, changes, info, docs }): SpecReport => {
     const fromChanges = requiredBump(changes);
     const broken = brokenConsumers(consumers.apis.find((radius) => radius.api === api));
     // A consumer the change breaks makes it a breaking change, whatever the catalogue's severity says.
@@ -138,19 +151,27 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
     const problems = packages
       .filter((name) => bumpRank[pending[name]?.bump ?? 'none'] < bumpRank[required])
       .map((name) => `${name} needs a ${required} bump for ${reason}; pending changesets give it ${pending[name]?.bump ?? 'none'}`);
-    return { api, file, status, changes, docs, required, problems };
+    return { api, file, status, changes, info, docs, required, problems };
   });
   const report: GateReport = { base: resolved, specs, pending, consumers, problems: specs.flatMap((spec) => spec.problems) };
   if (checkGenerated) {
-    const check = await execa('tsx', ['scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
-      cwd: typesPackageDir,
-      preferLocal: true,
-      reject: false,
-      all: true,
-    });
-    report.generated = { upToDate: check.exitCode === 0, output: check.all ?? '' };
-    if (check.exitCode !== 0)
-      report.problems.push('the committed generated types differ from a fresh generation: run `pnpm generate` and commit');
+    const checks = await Promise.all(
+      generatedPackages.map(async ({ what, dir }) => {
+        const check = await execa('tsx', ['scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
+          cwd: dir,
+          preferLocal: true,
+          reject: false,
+          all: true,
+        });
+        return { what, upToDate: check.exitCode === 0, output: check.all ?? '' };
+      }),
+    );
+    const stale = checks.filter((check) => !check.upToDate);
+    report.generated = { upToDate: stale.length === 0, output: stale.map((check) => check.output).join('\n') };
+    if (stale.length > 0)
+      report.problems.push(
+        `the committed generated ${stale.map((check) => check.what).join(' and ')} differ from a fresh generation: run \`pnpm generate\` and commit`,
+      );
   }
   return report;
 }

@@ -88,24 +88,54 @@ export const toPointer = (tokens: readonly Token[]) => `#${tokens.map((token) =>
  * A path that leaves the document stops at the deepest node that exists: for a removal, its parent.
  */
 export function writtenPointer(document: OpenApiDocument, tokens: readonly Token[]): string {
-  let pointer: Token[] = [];
-  let node: unknown = document;
-  for (const token of tokens) {
-    if (isNode(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#')) {
-      const target = resolveRef(document, node.$ref);
-      if (target === undefined) break;
-      pointer = node.$ref
-        .slice(2)
-        .split('/')
-        .map((part: string) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
-      node = target;
-    }
-    const next = Array.isArray(node) ? node[Number(token)] : isNode(node) ? node[String(token)] : undefined;
-    if (next === undefined) break;
-    pointer = [...pointer, token];
-    node = next;
+  return toPointer(deepest(document, { pointer: [], node: document, depth: 0 }, tokens, 0).pointer);
+}
+
+interface Written {
+  pointer: Token[];
+  node: unknown;
+  /** How many tokens were found. */
+  depth: number;
+}
+
+const refTokens = (ref: string): Token[] =>
+  ref
+    .slice(2)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+
+/** A written node with its `$ref`s followed, the pointer moving to the target; itself when a ref dangles. */
+function throughRefs(document: OpenApiDocument, at: Written): Written {
+  let current = at;
+  for (let hops = 0; hops < 32 && isNode(current.node) && typeof current.node.$ref === 'string'; hops++) {
+    const ref = current.node.$ref;
+    const target = ref.startsWith('#') ? resolveRef(document, ref) : undefined;
+    if (target === undefined) break;
+    current = { ...current, pointer: refTokens(ref), node: target };
   }
-  return toPointer(pointer);
+  return current;
+}
+
+/**
+ * The deepest written node the rest of `tokens` reaches from `at`. The diff runs on schemas with `allOf`
+ * merged, so a key the merged schema holds may be written in any `allOf` member (through `$ref`s): the
+ * member that reaches deepest is where the change is.
+ */
+function deepest(document: OpenApiDocument, from: Written, tokens: readonly Token[], depth: number): Written {
+  const token = tokens[depth];
+  // The last node stays where it is written (a property that is a `$ref` is annotated on the property).
+  if (token === undefined) return from;
+  const at = throughRefs(document, from);
+  const { node } = at;
+  const direct = Array.isArray(node) ? node[Number(token)] : isNode(node) ? node[String(token)] : undefined;
+  let best: Written =
+    direct === undefined ? at : deepest(document, { pointer: [...at.pointer, token], node: direct, depth: depth + 1 }, tokens, depth + 1);
+  if (isNode(node) && Array.isArray(node.allOf))
+    for (const [index, member] of node.allOf.entries()) {
+      const found = deepest(document, { pointer: [...at.pointer, 'allOf', index], node: member, depth }, tokens, depth);
+      if (found.depth > best.depth) best = found;
+    }
+  return best;
 }
 
 /** The node at `tokens` of the resolved document, found in the written one (`$ref`s followed, the last one too); undefined when absent. */

@@ -55,7 +55,8 @@ function specHeadline(spec: SpecReport, lines: ChangeLine[]): string {
   const additive = lines.length - breaking;
   const needs = spec.required === 'none' ? 'needs no release' : `needs at least a ${spec.required} bump`;
   const docs = `${spec.docs.length} docs-only${spec.docs.length > 0 ? ' (--verbose lists them)' : ''}`;
-  return `${spec.api} (${spec.file}): ${spec.status}, ${breaking} breaking, ${additive} additive, ${docs}; ${needs}`;
+  const info = spec.info.length > 0 ? `${spec.info.length} info (no operation reaches it), ` : '';
+  return `${spec.api} (${spec.file}): ${spec.status}, ${breaking} breaking, ${additive} additive, ${info}${docs}; ${needs}`;
 }
 
 /** The report as a reviewer reads it: per spec its counts and one line per change, the consumers it breaks, the bumps, the verdict. */
@@ -64,14 +65,27 @@ export function renderGate(report: GateReport, { verbose = false }: RenderOption
   for (const spec of report.specs) {
     const lines = changeLines(spec.changes);
     out.push(specHeadline(spec, lines));
-    const where = lines.map((line) => [line.operation, line.statuses.join(','), line.path].filter(Boolean).join(' '));
-    const whereWidth = Math.min(60, Math.max(0, ...where.map((text) => text.length)));
-    const ruleWidth = Math.max(0, ...lines.map((line) => line.rule.length));
-    lines.forEach((line, index) => {
-      const severity = line.kind === 'breaking' ? 'BREAKING' : 'additive';
-      const detail = line.detail ? `  (${shorten(line.detail, 90)})` : '';
-      out.push(`  ${(where[index] ?? '').padEnd(whereWidth)}  ${line.rule.padEnd(ruleWidth)}  ${severity}${detail}`);
-    });
+    // Changes of the contract, then changes under components no operation reaches (information: no release).
+    const rows = [
+      ...lines.map((line) => ({
+        where: [line.operation, line.statuses.join(','), line.path].filter(Boolean).join(' '),
+        rule: line.rule,
+        severity: line.kind === 'breaking' ? 'BREAKING' : 'additive',
+        detail: line.detail,
+      })),
+      ...spec.info.map((item) => ({
+        where: `${item.operation} ${item.path}`,
+        rule: item.rule,
+        severity: 'info',
+        detail: ['no operation reaches it', item.detail].filter(Boolean).join('; '),
+      })),
+    ];
+    const whereWidth = Math.min(60, Math.max(0, ...rows.map((row) => row.where.length)));
+    const ruleWidth = Math.max(0, ...rows.map((row) => row.rule.length));
+    for (const row of rows) {
+      const detail = row.detail ? `  (${shorten(row.detail, 90)})` : '';
+      out.push(`  ${row.where.padEnd(whereWidth)}  ${row.rule.padEnd(ruleWidth)}  ${row.severity}${detail}`);
+    }
     if (verbose)
       for (const docs of spec.docs)
         out.push(`  docs-only  ${[docs.operation, docs.status].filter(Boolean).join(' ')}: ${shorten(docs.description, 110)}`);
@@ -83,16 +97,20 @@ export function renderGate(report: GateReport, { verbose = false }: RenderOption
     `Pending changesets give: ${pending.map(([name, bump]) => `${name} ${bump.bump}`).join(', ') || 'no published package'}${from.length ? ` (${from.join(', ')})` : ''}`,
   );
   if (report.generated)
-    out.push(report.generated.upToDate ? 'Generated types: match the specs' : `Generated types: STALE\n${report.generated.output}`);
+    out.push(
+      report.generated.upToDate
+        ? 'Generated types and client: match the specs'
+        : `Generated types and client: STALE\n${report.generated.output}`,
+    );
   out.push(
     report.problems.length === 0 ? 'spec gate: pass' : `spec gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
   );
   return out.join('\n');
 }
 
-// A consumer with more than one pact for the same spec is told apart by its file.
+// Led by the operation the interaction calls, as change lines are; a consumer with more than one pact for the same spec is told apart by its file.
 const finding = (verb: string, item: ConsumerFinding, ambiguous: Set<string>) =>
-  `    ${verb} consumer \`${item.consumer}\`${ambiguous.has(item.consumer) ? ` (${item.file})` : ''}: interaction "${item.interaction}" (${item.code}${item.location ? ` at ${item.location}` : ''})`;
+  `    ${item.operation ? `${item.operation} ` : ''}${verb} consumer \`${item.consumer}\`${ambiguous.has(item.consumer) ? ` (${item.file})` : ''}: interaction "${item.interaction}" (${item.code}${item.location ? ` at ${item.location}` : ''})`;
 
 /** Where the pacts came from, then per changed spec the consumers checked and what the change breaks. */
 export function renderBlastRadius(radius: BlastRadius): string[] {

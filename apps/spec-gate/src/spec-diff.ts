@@ -7,11 +7,13 @@
  */
 import { type DriftChange, type DriftInstance, fingerprint, groupInstances, SpecLines } from '@api-contracts/drift-rules';
 import type { OpenApiDocument } from '@api-contracts/specs';
+import { merge } from 'allof-merge';
 import { apiCompare } from 'api-smart-diff';
 import { parse } from 'yaml';
 import { type Classified, classifyDiff, isSecurity, splitContainers } from './classify.js';
-import { reachedComponents, writtenPointer } from './openapi-walk.js';
+import { reachedComponents, toPointer, writtenPointer } from './openapi-walk.js';
 import { securityChanges } from './security-diff.js';
+import { serverChanges } from './servers-diff.js';
 
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
 
@@ -42,26 +44,58 @@ export interface DocsChange {
   pointers: string[];
 }
 
+/**
+ * A change under a component no operation reaches (`components/schemas/Foo $.id`): the rule it would be,
+ * but no call sends or receives it, so it needs no release. Listed as information.
+ */
+export interface InfoChange {
+  kind: 'info';
+  /** `components/<kind>/<name>`. */
+  operation: string;
+  path: string;
+  rule: string;
+  detail: string;
+  description: string;
+  pointer: string;
+  pointers: string[];
+  specPointer?: string | undefined;
+  line?: number | undefined;
+}
+
 export interface SpecDiff {
   changes: SpecChange[];
+  info: InfoChange[];
   docs: DocsChange[];
 }
 
 // What a spec that does not exist (before it is added, after it is removed) is compared as.
 const emptySpec = (like: OpenApiDocument): OpenApiDocument => ({ openapi: like?.openapi ?? '3.0.3', info: like?.info ?? {}, paths: {} });
 
+/**
+ * The effective schemas: every `allOf` merged (allof-merge: the merged schema validates exactly what the
+ * `allOf` did), so a schema refactored into `allOf` or out of it with the same effect is no change, and
+ * one that changes it is diffed property by property. `$ref`s outside `allOf` stay.
+ */
+const effective = (document: OpenApiDocument): OpenApiDocument => merge(document, { mergeRefSibling: true, mergeCombinarySibling: true });
+
 /** The changes from `beforeText` to `afterText` (either undefined: the spec is added or removed). */
 export function diffSpecs(api: string, beforeText: string | undefined, afterText: string | undefined): SpecDiff {
   const lines = afterText === undefined ? undefined : new SpecLines(afterText);
   const parsedBefore: OpenApiDocument = beforeText === undefined ? undefined : parse(beforeText);
   const parsedAfter = lines?.document;
-  const before = parsedBefore ?? emptySpec(parsedAfter);
-  const after = parsedAfter ?? emptySpec(parsedBefore);
-  const context = { before, after, reached: new Set([...reachedComponents(before), ...reachedComponents(after)]) };
+  // As written: what operations reach (an `allOf` member too) and where lines are.
+  const writtenBefore = parsedBefore ?? emptySpec(parsedAfter);
+  const writtenAfter = parsedAfter ?? emptySpec(parsedBefore);
+  // As validated: what is compared, and what api-smart-diff's paths index.
+  const before = effective(writtenBefore);
+  const after = effective(writtenAfter);
+  const reached = new Set([...reachedComponents(writtenBefore), ...reachedComponents(writtenAfter)]);
+  const context = { before, after, reached };
 
   const classified: Classified[] = [];
   let securityDiffs = 0;
-  for (const diff of apiCompare(before, after).diffs.flatMap(splitContainers)) {
+  // api-smart-diff normalizes what it is given in place (an absent `enum` becomes `[]`): it gets copies.
+  for (const diff of apiCompare(structuredClone(before), structuredClone(after)).diffs.flatMap(splitContainers)) {
     if (isSecurity(diff.path)) {
       securityDiffs++;
       continue;
@@ -69,7 +103,14 @@ export function diffSpecs(api: string, beforeText: string | undefined, afterText
     const placed = classifyDiff(diff, context);
     if (placed !== 'duplicate') classified.push(...placed);
   }
-  const security = securityChanges(before, after);
+  const servers = serverChanges(writtenBefore, writtenAfter);
+  for (const change of servers)
+    classified.push({
+      ...change,
+      pointer: toPointer(change.newTokens).slice(1),
+      description: `The default server URL changed: ${change.detail}`,
+    });
+  const security = securityChanges(writtenBefore, writtenAfter);
   for (const change of security)
     classified.push({
       ...change,
@@ -90,7 +131,12 @@ export function diffSpecs(api: string, beforeText: string | undefined, afterText
       description: 'security schemes renamed or reworded, with the same definitions',
     });
 
-  const ruled = mergeFindings(classified.filter((item) => item.rule !== undefined));
+  const ruled = mergeFindings(uniqueFindings(classified.filter((item) => item.rule !== undefined && !item.unreached)));
+  const info = infoChanges(
+    uniqueFindings(classified.filter((item) => item.rule !== undefined && item.unreached)),
+    (tokens) => (lines ? writtenPointer(writtenAfter, tokens) : undefined),
+    lines,
+  );
   const instances: DriftInstance[] = ruled.map((item) => ({
     api,
     operation: item.operation,
@@ -111,7 +157,7 @@ export function diffSpecs(api: string, beforeText: string | undefined, afterText
   const changes = groupInstances(instances, { specs: { [api]: before } }).map((change): SpecChange => {
     const mine = members.get(change.fingerprint) ?? [];
     const first = mine[0];
-    const specPointer = first && lines ? writtenPointer(after, first.newTokens) : undefined;
+    const specPointer = first && lines ? writtenPointer(writtenAfter, first.newTokens) : undefined;
     return {
       ...change,
       kind: change.severity,
@@ -124,7 +170,10 @@ export function diffSpecs(api: string, beforeText: string | undefined, afterText
     };
   });
   const docs = new Map<string, DocsChange>();
+  // The default server URL's own edit is the `server-url-changed` line, not also documentation.
+  const serverUrl = /(^|\/)servers\/0(\/url|\/variables\/[^/]+\/default)?$/;
   for (const item of classified.filter((candidate) => candidate.rule === undefined)) {
+    if (servers.length > 0 && serverUrl.test(item.pointer)) continue;
     const key = JSON.stringify([item.operation, item.status ?? '', item.description]);
     const known = docs.get(key);
     if (known) known.pointers.push(item.pointer);
@@ -138,10 +187,53 @@ export function diffSpecs(api: string, beforeText: string | undefined, afterText
         pointers: [item.pointer],
       });
   }
-  return { changes, docs: [...docs.values()] };
+  return { changes, info, docs: [...docs.values()] };
 }
 
 const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
+
+/** One finding per place, rule and evidence: several api-smart-diff findings (an enum's values) may give the same. */
+function uniqueFindings(items: Classified[]): Classified[] {
+  const seen = new Map<string, Classified>();
+  for (const item of items) {
+    const key = JSON.stringify([item.operation, item.status ?? '', item.path, item.rule, item.detail, item.expected, item.actual]);
+    if (!seen.has(key)) seen.set(key, item);
+  }
+  return [...seen.values()];
+}
+
+/** Changes under components no operation reaches, one per (component, path, rule). */
+function infoChanges(
+  items: Classified[],
+  written: (tokens: Classified['newTokens']) => string | undefined,
+  lines: SpecLines | undefined,
+): InfoChange[] {
+  const byPlace = new Map<string, InfoChange>();
+  for (const item of items) {
+    const key = JSON.stringify([item.operation, item.path, item.rule]);
+    const known = byPlace.get(key);
+    if (known) {
+      known.detail = unique([known.detail, item.detail]).join('; ');
+      known.description = unique([known.description, item.description]).join('; ');
+      known.pointers = unique([...known.pointers, item.pointer]);
+      continue;
+    }
+    const specPointer = written(item.newTokens);
+    byPlace.set(key, {
+      kind: 'info',
+      operation: item.operation,
+      path: item.path,
+      rule: item.rule ?? '',
+      detail: item.detail,
+      description: item.description,
+      pointer: item.pointer,
+      pointers: [item.pointer],
+      specPointer,
+      line: specPointer && lines ? lines.lineOf(specPointer).line : undefined,
+    });
+  }
+  return [...byPlace.values()];
+}
 
 const removals = new Set(['response-property-removed', 'request-parameter-removed']);
 

@@ -39,13 +39,15 @@ describe('blast radius of a spec change', () => {
       expect.objectContaining({
         consumer: 'billing-service',
         interaction: readsDescription,
+        operation: 'listAgentSessions',
         code: 'response.body.incompatible',
         location: '$.sessions[].description',
       }),
     ]);
     const text = renderGate(report);
+    // Led by the operation the interaction calls, as every change line is.
     expect(text).toContain(
-      `breaks consumer \`billing-service\`: interaction "${readsDescription}" (response.body.incompatible at $.sessions[].description)`,
+      `    listAgentSessions breaks consumer \`billing-service\`: interaction "${readsDescription}" (response.body.incompatible at $.sessions[].description)`,
     );
     // The catalogue calls a removed response property breaking; the problem also names the consumer it breaks.
     expect(report.specs.find((spec) => spec.api === 'vectara')?.changes).toEqual([
@@ -210,9 +212,9 @@ describe('blast radius of a spec change', () => {
     await repo.addPact(billingFile, billingPact);
     await repo.removeSpec('vectara');
     const vectara = (await gate()).consumers.apis.find((radius) => radius.api === 'vectara');
-    expect(vectara?.breaks.map((item) => [item.interaction, item.code])).toEqual([
-      [readsDescription, 'spec.removed'],
-      ['a request for the sessions of an unknown agent', 'spec.removed'],
+    expect(vectara?.breaks.map((item) => [item.operation, item.interaction, item.code])).toEqual([
+      ['listAgentSessions', readsDescription, 'spec.removed'],
+      ['listAgentSessions', 'a request for the sessions of an unknown agent', 'spec.removed'],
     ]);
   });
 });

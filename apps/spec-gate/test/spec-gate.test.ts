@@ -10,6 +10,8 @@ afterEach(() => repo?.remove());
 const sessions = '/v2/agents/{agent_key}/sessions';
 const gate = (base?: string) => runGate({ root: repo.root, base, checkGenerated: false });
 
+/** The packages a spec change reaches: specs, types, client and mock (every published package), each needing the bump. */
+const publishedPackages = 4;
 describe('spec change gate', () => {
   it('passes with no spec change and no changeset', async () => {
     repo = await fixtureRepo();
@@ -46,7 +48,7 @@ describe('spec change gate', () => {
     );
     // Its entry in `required` is the same change, not a second one ("made optional").
     expect(vectara?.changes.filter((change) => change.path === '$.sessions[].enabled')).toHaveLength(1);
-    expect(report.problems).toHaveLength(3);
+    expect(report.problems).toHaveLength(publishedPackages);
     expect(report.problems[0]).toMatch(/needs a major bump .* pending changesets give it minor$/);
     expect(renderGate(report)).toContain('spec gate: FAIL');
   });
@@ -91,11 +93,14 @@ describe('spec change gate', () => {
     // The client depends on the types, so changesets releases it (a patch, for the new dependency range).
     expect(report.pending).toEqual({
       '@api-contracts/client': { bump: 'patch', from: [] },
+      '@api-contracts/mock': { bump: 'none', from: [] },
       '@api-contracts/specs': { bump: 'none', from: [] },
       '@api-contracts/types': { bump: 'major', from: ['.changeset/major.md'] },
     });
     expect(report.problems).toEqual([
       expect.stringMatching(/^@api-contracts\/client needs a major bump .* pending changesets give it patch$/),
+      // The mock serves the specs at run time: a spec change reaches it, though it depends on no bumped package.
+      expect.stringMatching(/^@api-contracts\/mock needs a major bump .* pending changesets give it none$/),
       expect.stringMatching(/^@api-contracts\/specs needs a major bump .* pending changesets give it none$/),
     ]);
   });
@@ -111,7 +116,7 @@ describe('spec change gate', () => {
     await repo.editSpec('vectara', (spec) => {
       spec.paths[sessions].get.parameters.push({ name: 'sort', in: 'query', required: false, schema: { type: 'string' } });
     });
-    expect((await gate()).problems).toHaveLength(3);
+    expect((await gate()).problems).toHaveLength(publishedPackages);
     await repo.addChangeset('patch', { '@api-contracts/specs': 'patch' });
     expect((await gate()).problems[0]).toMatch(/needs a minor bump .* give it patch$/);
     await repo.addChangeset('minor', { '@api-contracts/specs': 'minor' });
@@ -168,7 +173,7 @@ describe('spec change gate', () => {
       }),
     );
     expect(vectara?.required).toBe('major');
-    expect(report.problems).toHaveLength(3);
+    expect(report.problems).toHaveLength(publishedPackages);
   });
 
   it('treats a narrowed limit and a changed response type as breaking', async () => {

@@ -1,8 +1,8 @@
 import { ValidationError } from './errors.js';
-import { type OAuthClientCredentials, oauthAuthenticator } from './oauth.js';
+import type { OAuthClientCredentials, oauthAuthenticator } from './oauth.js';
 import type { Authenticator } from './resilient-fetch.js';
 
-/** An API key, sent as `x-api-key` on every request. Never logged, never put in an error. */
+/** An API key, sent in the spec's API key header (`x-api-key`) on every request. Never logged, never put in an error. */
 export interface ApiKeyCredentials {
   apiKey: string;
   oauth?: undefined;
@@ -25,42 +25,53 @@ export interface Credentials {
 
 const present = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
+/** How the spec's `security` lets a client prove who it is. */
+export interface SecuritySpec {
+  /** The header of the spec's API key scheme (`x-api-key`). */
+  apiKeyHeader: string;
+  /**
+   * When the spec offers OAuth2 client credentials: its token URL, and the authenticator, passed in by the
+   * generated client of that spec only, so a client whose spec has no OAuth does not bundle it.
+   */
+  oauth?: { tokenUrl: string; authenticator: typeof oauthAuthenticator };
+}
+
 /**
- * Exactly one of `apiKey` and `oauth` (OAuth only where the spec offers it: `oauthTokenUrl` is its
- * default token URL), checked before anything is sent.
+ * Exactly one of `apiKey` and `oauth` (OAuth only where the spec offers it: `spec.oauth`), checked before
+ * anything is sent.
  */
 export function resolveCredentials(
   options: Partial<ApiKeyCredentials> | Partial<OAuthCredentials> | undefined,
   transport: { send: typeof fetch; timeoutMs: number | false },
-  oauthTokenUrl?: string,
+  { apiKeyHeader, oauth: oauthSpec }: SecuritySpec,
 ): Credentials {
   const { apiKey, oauth } = (options ?? {}) as { apiKey?: unknown; oauth?: Partial<OAuthClientCredentials> };
-  if (oauth !== undefined && oauthTokenUrl !== undefined) {
+  if (oauth !== undefined && oauthSpec !== undefined) {
     if (apiKey !== undefined)
       throw new ValidationError('oauth', 'oneOf', 'cannot be given together with `apiKey`: pass exactly one of the two');
-    return { headers: {}, ...oauthCredentials(oauth, oauthTokenUrl, transport) };
+    return { headers: {}, ...oauthCredentials(oauth, oauthSpec, transport) };
   }
   if (!present(apiKey)) {
-    const alternatives = oauthTokenUrl === undefined ? '' : ', or OAuth client credentials as `oauth`';
+    const alternatives = oauthSpec === undefined ? '' : ', or OAuth client credentials as `oauth`';
     throw new ValidationError('apiKey', 'required', `is required: pass the provider API key as \`apiKey\`${alternatives}`);
   }
-  return { headers: { 'x-api-key': apiKey }, authenticator: undefined, secrets: () => [apiKey] };
+  return { headers: { [apiKeyHeader]: apiKey }, authenticator: undefined, secrets: () => [apiKey] };
 }
 
 function oauthCredentials(
   oauth: Partial<OAuthClientCredentials>,
-  defaultTokenUrl: string,
+  spec: NonNullable<SecuritySpec['oauth']>,
   transport: { send: typeof fetch; timeoutMs: number | false },
 ) {
   for (const field of ['clientId', 'clientSecret'] as const) {
     if (!present(oauth?.[field])) throw new ValidationError(`oauth.${field}`, 'required', 'is required and must not be empty');
   }
-  const tokenUrl = oauth.tokenUrl ?? defaultTokenUrl;
+  const tokenUrl = oauth.tokenUrl ?? spec.tokenUrl;
   // The value is not echoed: a URL may carry credentials of its own.
   if (!/^https?:$/.test(protocolOf(tokenUrl))) {
     throw new ValidationError('oauth.tokenUrl', 'format', 'must be an absolute http or https URL');
   }
-  const authenticator = oauthAuthenticator(
+  const authenticator = spec.authenticator(
     { clientId: oauth.clientId as string, clientSecret: oauth.clientSecret as string, tokenUrl },
     transport,
   );

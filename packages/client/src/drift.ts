@@ -25,8 +25,8 @@ export interface DriftReport {
   mismatches: DriftMismatch[];
 }
 
-/** Opt-in check of every response body against the spec. Off unless `responseValidators` is given. */
-export interface ResponseValidation<Validators extends ResponseValidators = ResponseValidators> {
+/** The opt-in check's settings, as the transport reads them. */
+export interface ResponseValidationSettings<Validators extends ResponseValidators = ResponseValidators> {
   /**
    * The spec's response validators, compiled at generate time: `responseValidators` from
    * `@api-contracts/types/<api>/validators`. Only a client given them carries them.
@@ -37,6 +37,14 @@ export interface ResponseValidation<Validators extends ResponseValidators = Resp
   /** `'report'` (the default): call `onDrift` and return the data; `'throw'`: throw a ContractDriftError (after `onDrift`). */
   validateResponses?: 'report' | 'throw';
 }
+
+/**
+ * Opt-in check of every response body against the spec. Off unless `responseValidators` is given; `onDrift`
+ * and `validateResponses` without them are a type error (and, for untyped callers, a ValidationError).
+ */
+export type ResponseValidation<Validators extends ResponseValidators = ResponseValidators> =
+  | (ResponseValidationSettings<Validators> & { responseValidators: Validators })
+  | { responseValidators?: undefined; onDrift?: undefined; validateResponses?: undefined };
 
 /** A response did not match the spec and the client was created with `validateResponses: 'throw'`. */
 export class ContractDriftError extends ApiContractsError {
@@ -63,7 +71,7 @@ export class ContractDriftError extends ApiContractsError {
 export type DriftCheck = (operation: string, status: number, body: unknown, apiError?: unknown) => void;
 
 /** The drift check a client's options ask for, or undefined (no work per call) when they ask for none. */
-export function driftCheck(options: ResponseValidation, secrets: () => string[]): DriftCheck | undefined {
+export function driftCheck(options: ResponseValidationSettings, secrets: () => string[]): DriftCheck | undefined {
   const { responseValidators: validators, onDrift, validateResponses } = options;
   if (onDrift !== undefined && typeof onDrift !== 'function') throw new ValidationError('onDrift', 'type', 'must be a function');
   if (validateResponses !== undefined && validateResponses !== 'report' && validateResponses !== 'throw') {

@@ -1,36 +1,8 @@
-export type {
-  AgentSession,
-  AgentSessionStatus,
-  ListAgentSessionsResponse,
-  VectaraBadRequestError,
-  VectaraError,
-  VectaraNotFoundError,
-} from '@api-contracts/types/vectara';
-export type { AccountError, AccountSessionsResponse } from '@api-contracts/types/verisoul';
-export { ApiError, type ApiOperation, type ErrorBody, type ErrorStatus, isApiError } from './api-error.js';
-export type { ApiKeyCredentials, OAuthCredentials } from './credentials.js';
-export { ContractDriftError, type DriftMismatch, type DriftReport, type ResponseValidation } from './drift.js';
-export {
-  AbortError,
-  ApiContractsError,
-  AuthenticationError,
-  NetworkError,
-  PaginationError,
-  RequestError,
-  type RequestTarget,
-  TimeoutError,
-  UnparseableBodyError,
-  ValidationError,
-  type ValidationRule,
-} from './errors.js';
-export type { OAuthClientCredentials } from './oauth.js';
-export type { RetryOptions } from './retry.js';
-export type { TransportOptions } from './transport.js';
-export {
-  createVectaraClient,
-  type IterateAgentSessionsOptions,
-  type ListAgentSessionsOptions,
-  type VectaraClient,
-  type VectaraClientOptions,
-} from './vectara.js';
-export { createVerisoulClient, type VerisoulClient, type VerisoulClientOptions, type VerisoulEnvironment } from './verisoul.js';
+// Generated from the list of specs by packages/client/scripts/generate.ts. Do not edit: run `pnpm generate`.
+/**
+ * Every API's client. Each API also has an entry point of its own (`@api-contracts/client/<api>`); a bundler
+ * keeps only what is imported from here either way (`sideEffects: false`).
+ */
+
+export * from './vectara.js';
+export * from './verisoul.js';

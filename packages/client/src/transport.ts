@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { type ApiKeyCredentials, type OAuthCredentials, resolveCredentials } from './credentials.js';
-import { driftCheck, type ResponseValidation } from './drift.js';
+import { type ApiKeyCredentials, type OAuthCredentials, resolveCredentials, type SecuritySpec } from './credentials.js';
+import { driftCheck, type ResponseValidationSettings } from './drift.js';
 import { ValidationError } from './errors.js';
 import { resilientFetch } from './resilient-fetch.js';
 import { expectJson, type RawResult } from './response.js';
@@ -20,11 +20,9 @@ export interface TransportOptions {
 
 const defaultTimeoutMs = 10_000;
 
-/** What a client's spec says about how to reach and authenticate it. */
-export interface TransportSpec {
+/** What a client's spec says about how to reach and authenticate it (generated: src/generated/<api>.ts). */
+export interface TransportSpec extends SecuritySpec {
   baseUrl: string;
-  /** The spec's OAuth2 client-credentials token URL, when it offers OAuth. */
-  oauthTokenUrl?: string;
   /** A request header the spec offers for the client's own timeout in milliseconds, sent with every request. */
   timeoutHeader?: string;
 }
@@ -43,7 +41,7 @@ export interface Transport<Paths extends {}> {
 
 /** One place where a client's options become its transport: defaults resolved once, credentials checked before any request. */
 export function createTransport<Paths extends {}>(
-  options: TransportOptions & (Partial<ApiKeyCredentials> | Partial<OAuthCredentials>) & ResponseValidation,
+  options: TransportOptions & (Partial<ApiKeyCredentials> | Partial<OAuthCredentials>) & ResponseValidationSettings,
   spec: TransportSpec,
 ): Transport<Paths> {
   options ??= {};
@@ -56,7 +54,7 @@ export function createTransport<Paths extends {}>(
     );
   }
   const send = options.fetch ?? globalThis.fetch;
-  const credentials = resolveCredentials(options, { send, timeoutMs }, spec.oauthTokenUrl);
+  const credentials = resolveCredentials(options, { send, timeoutMs }, spec);
   const checkDrift = driftCheck(options, credentials.secrets);
   const settings = { send, timeoutMs, policy: retryPolicy(options.retry), authenticator: credentials.authenticator };
   const fetches = new Map<string, OperationFetch>();

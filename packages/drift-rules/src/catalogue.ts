@@ -251,7 +251,7 @@ const rules = [
     id: 'security-not-enforced',
     severity: 'breaking',
     target: 'security',
-    title: 'a request without credentials was answered other than with the documented 401',
+    title: 'a request without credentials was served (2xx) or sent on (3xx), not refused',
     rationale: 'the spec’s error contract does not hold; the client’s auth errors are never raised',
   },
   {
@@ -267,6 +267,13 @@ const rules = [
     target: 'operation',
     title: 'an operation our spec did not document (added by a spec change, or in the provider’s definition)',
     rationale: 'no existing call changes; capture it in the spec to offer it',
+  },
+  {
+    id: 'server-url-changed',
+    severity: 'additive',
+    target: 'operation',
+    title: 'the default server URL of an operation (its first `servers` entry) changed',
+    rationale: 'every client that keeps the default now calls another host; one that sets its base URL is unaffected',
   },
   // Consumer pacts.
   {

@@ -70,7 +70,7 @@ export {
   splitLastKey,
   valuesAt,
 } from './paths.js';
-export { createRedactor, minimumSecretLength, redact, redacted, secretForms } from './redact.js';
+export { createNameRedactor, createRedactor, isShortSecret, minimumSecretLength, redact, redacted, secretForms } from './redact.js';
 export {
   type ChangeCounts,
   countChanges,

@@ -287,6 +287,13 @@ const samples: Record<RuleId, Sample> = {
     source: 'spec',
     pointer: '#/paths/~1v2~1agents~1{agent_key}~1sessions/get',
   },
+  'server-url-changed': {
+    path: 'operation',
+    expected: 'https://api.vectara.io',
+    actual: 'https://api.eu.vectara.io',
+    source: 'spec',
+    pointer: '#/paths/~1v2~1agents~1{agent_key}~1sessions/get',
+  },
   'pact-mismatch': {
     path: '$.sessions',
     expected: '(see message)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, redact } from '../src/index.js';
+import { createNameRedactor, createRedactor, isShortSecret, minimumSecretLength, redact } from '../src/index.js';
 
 const key = 'zqt_4f9+a/B=c d&e"k';
 
@@ -31,13 +31,60 @@ describe('redact', () => {
   });
 
   it('replaces every secret, the longer first, and every occurrence', () => {
-    const text = 'a=tok_abcdef b=tok_abc c=tok_abcdef';
-    expect(redact(text, ['tok_abc', 'tok_abcdef'])).toBe('a=[REDACTED] b=[REDACTED] c=[REDACTED]');
+    const text = 'a=tok_abcdefgh b=tok_abcd c=tok_abcdefgh';
+    expect(redact(text, ['tok_abcd', 'tok_abcdefgh'])).toBe('a=[REDACTED] b=[REDACTED] c=[REDACTED]');
   });
 
-  it('ignores secrets shorter than 4 characters and missing ones', () => {
-    expect(redact('status 200 for key abc', ['abc', '', undefined])).toBe('status 200 for key abc');
+  it('ignores missing and empty secrets', () => {
+    expect(redact('status 200', ['', undefined])).toBe('status 200');
     expect(createRedactor([])('unchanged')).toBe('unchanged');
+  });
+});
+
+describe('a secret shorter than the minimum (a test key such as `k`)', () => {
+  const short = 'k';
+
+  it('is never replaced inside other text: pointers, names and words stay intact', () => {
+    expect(isShortSecret(short)).toBe(true);
+    const line = 'listAgentSessions 200 /sessions/0/key: invalid key k (see $.sessions[].key)';
+    expect(redact(line, [short])).toBe(line);
+    expect(redact('status 200 for key abc', ['abc'])).toBe('status 200 for key abc');
+  });
+
+  it('is replaced where it is the whole value: a JSON string value, a line, a header value, a bearer credential', () => {
+    const report = JSON.stringify({ pointer: '/sessions/0/key', k: 'k', actual: 'k', messages: ['k', 'ok k'] }, null, 2);
+    expect(JSON.parse(redact(report, [short]))).toEqual({
+      pointer: '/sessions/0/key',
+      k: '[REDACTED]',
+      actual: '[REDACTED]',
+      messages: ['[REDACTED]', 'ok k'],
+    });
+    expect(redact('{"k":"k","key":"k"}', [short])).toBe('{"k":"[REDACTED]","key":"[REDACTED]"}');
+    expect(redact('k', [short])).toBe('[REDACTED]');
+    expect(redact('x-api-key: k\nauthorization: Bearer k\nk\nkey: kk\n', [short])).toBe(
+      'x-api-key: [REDACTED]\nauthorization: Bearer [REDACTED]\n[REDACTED]\nkey: kk\n',
+    );
     expect(redact('abcd', ['abcd'])).toBe('[REDACTED]');
+  });
+
+  it('does not stop a long secret beside it from being redacted in every form', () => {
+    const long = 'sk_long/key+1';
+    expect(long.length).toBeGreaterThanOrEqual(minimumSecretLength);
+    const text = `/sessions/0/key ${long} ${encodeURIComponent(long)} ${Buffer.from(long).toString('base64')} {"${long}":"k"}`;
+    expect(redact(text, [short, long])).toBe('/sessions/0/key [REDACTED] [REDACTED] [REDACTED] {"[REDACTED]":"[REDACTED]"}');
+  });
+
+  it('leaves names alone in createNameRedactor, which replaces long secrets only', () => {
+    const long = 'sk_long/key+1';
+    const name = createNameRedactor([short, long]);
+    expect(name('k')).toBe('k');
+    expect(name('/sessions/0/key')).toBe('/sessions/0/key');
+    expect(name(`header ${long}`)).toBe('header [REDACTED]');
+  });
+
+  it('is short below the minimum length only', () => {
+    expect(isShortSecret('x'.repeat(minimumSecretLength - 1))).toBe(true);
+    expect(isShortSecret('x'.repeat(minimumSecretLength))).toBe(false);
+    expect(isShortSecret('')).toBe(false);
   });
 });

@@ -5,7 +5,8 @@
  *   - `securitySchemes`: the spec's security schemes (the client reads the OAuth2 token URL from them), and
  *   - `parameterRules`: each operation's parameter constraints (in, required, type, pattern,
  *     minimum, maximum, minLength, maxLength) read from the spec, so the client validates input by the spec's rules;
- * and src/generated/<api>.validators.ts: each operation's response validators, ajv standalone code (see validators.ts).
+ * and src/generated/<api>.validators.ts: each operation's response validators, ajv standalone code (see validators.ts);
+ * and what derives from the list of specs (see entry-points.ts): entry points, validators by API, `exports`.
  *
  * `tsx scripts/generate.ts` writes the files; `--check` writes nothing and exits 1 with a diff
  * when the committed files differ from a fresh generation. `--specs DIR` reads the specs from DIR.
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { apis, deref, loadSpec, type OpenApiDocument, specPath } from '@api-contracts/specs';
 import { createTwoFilesPatch } from 'diff';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { derivedFiles } from './entry-points.js';
 import { validatorsModule } from './validators.js';
 
 const generatedDir = fileURLToPath(new URL('../src/generated/', import.meta.url));
@@ -72,6 +74,7 @@ export async function generate(specsRoot?: string): Promise<Map<string, string>>
     files.set(join(generatedDir, `${api}.ts`), `${header(api)}\n${types}${rulesSource}`);
     files.set(join(generatedDir, `${api}.validators.ts`), validatorsModule(spec, header(api)));
   }
+  for (const [file, content] of derivedFiles(apis)) files.set(file, content);
   return files;
 }
 

@@ -76,6 +76,17 @@ const validatorName = (pointer: string) =>
     .join('_')
     .replace(/[^0-9A-Za-z_]/g, '_')}`;
 
+// OpenAPI: "tools that do not recognize a specific format MAY default back to the type alone": a format
+// neither ajv-formats nor the OpenAPI specification defines is an annotation, which ajv (non-strict) skips
+// with a warning that would only be noise here.
+const quietAboutUnknownFormats = {
+  log: console.log,
+  warn: (...args: unknown[]) => {
+    if (!/^unknown format ".*" ignored/.test(String(args[0]))) console.warn(...args);
+  },
+  error: console.error,
+};
+
 /** The import of the run-time helpers the code uses, if any. */
 function runtimeImport(code: string): string[] {
   const used = ['formats', 'ucs2length'].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
@@ -87,7 +98,7 @@ export function validatorsModule(spec: OpenApiDocument, header: string): string 
   const schemas = responseSchemas(spec);
   const refs = Object.fromEntries(schemas.map(({ pointer }) => [validatorName(pointer), `spec#${pointer}`]));
   // `lines`: one statement a line, so a regenerated file diffs readably.
-  const ajv = openapiAjv(withoutAnnotations(spec), { code: { source: true, esm: true, lines: true } });
+  const ajv = openapiAjv(withoutAnnotations(spec), { code: { source: true, esm: true, lines: true }, logger: quietAboutUnknownFormats });
   for (const ref of Object.values(refs)) if (!ajv.getSchema(ref)) throw new Error(`no schema at ${ref}`);
   const code = standaloneCode(ajv, refs)
     .replace(/^"use strict";\n?/, '')

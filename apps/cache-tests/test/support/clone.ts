@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +35,8 @@ export async function headCommit() {
 
 /**
  * A runner: a clone of this repo at `commit` (committed state only) in a temp folder, installed from the local
- * pnpm store, with its own empty local turbo cache. Remote-cache signing is switched on for the clone in its
- * untracked `.turbo/config.json` (turbo 2.11 reads `signature` there or from turbo.json; it has no variable or
- * flag for it), so the committed turbo.json stays as it is.
+ * pnpm store, with its own empty local turbo cache. Nothing is added to the clone: remote-cache signing is
+ * whatever the committed turbo.json says, exactly as on a CI runner.
  */
 export async function cloneRepo(commit: string) {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-cache-'));
@@ -52,8 +51,6 @@ export async function cloneRepo(commit: string) {
     await execa('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', commit], { cwd: dir, env, extendEnv: false });
     const install = await exec('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
     if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
-    await mkdir(join(dir, '.turbo'), { recursive: true });
-    await writeFile(join(dir, '.turbo', 'config.json'), `${JSON.stringify({ signature: true })}\n`);
   } catch (error) {
     await remove();
     throw error;

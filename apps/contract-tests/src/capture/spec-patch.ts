@@ -72,10 +72,10 @@ type Json = Record<string, unknown>;
 type Key = string | number;
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-class NotCapturable extends Error {}
+export class NotCapturable extends Error {}
 
 /** An insertion: `text` (whole lines) at `offset` of the spec's text. */
-interface Insertion {
+export interface Insertion {
   offset: number;
   text: string;
 }
@@ -349,7 +349,7 @@ function observedResponse(observed: PatchInput['observed'], status: string, mark
   };
 }
 
-function withDescription(schema: Schema, mark: string): Schema {
+export function withDescription(schema: Schema, mark: string): Schema {
   const { description, ...rest } = schema;
   return { description: typeof description === 'string' && description.trim() ? `${description.trim()}\n\n${mark}` : mark, ...rest };
 }
@@ -366,7 +366,7 @@ function matchesParameter(document: OpenApiDocument, parameter: Json, where: str
 
 // Text insertion at the places the parse found.
 
-interface Site {
+export interface Site {
   doc: ReturnType<typeof parseDocument>;
   text: string;
   spec: OpenApiDocument;
@@ -397,10 +397,11 @@ function indented(block: string, indent: number): string {
     .concat('\n');
 }
 
-const yamlOf = (value: unknown) => stringify(value, { indent: 2, lineWidth: 0, defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' });
+export const yamlOf = (value: unknown) =>
+  stringify(value, { indent: 2, lineWidth: 0, defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' });
 
 /** `key: value` as the last entry of the block map at `mapPath`. */
-function insertIntoMap(site: Site, mapPath: readonly Key[], key: string, value: unknown): Insertion {
+export function insertIntoMap(site: Site, mapPath: readonly Key[], key: string, value: unknown): Insertion {
   const map = nodeAt(site, mapPath);
   if (!isMap(map) || map.flow) throw new NotCapturable(`${mapPath.join('/')} is not a block mapping`);
   const first = map.items[0]?.key as Node | undefined;
@@ -411,7 +412,7 @@ function insertIntoMap(site: Site, mapPath: readonly Key[], key: string, value: 
 }
 
 /** `values` as the last items of the block sequence at `seqPath`, each with `comment` on its line (scalars only). */
-function appendToSeq(site: Site, seqPath: readonly Key[], values: readonly unknown[], comment?: string): Insertion {
+export function appendToSeq(site: Site, seqPath: readonly Key[], values: readonly unknown[], comment?: string): Insertion {
   const seq = nodeAt(site, seqPath);
   if (!isSeq(seq) || seq.flow) throw new NotCapturable(`${seqPath.join('/')} is not a block sequence`);
   const first = seq.items[0] as Node | undefined;

@@ -6,7 +6,7 @@
 import { childPath, valuesAt } from '@api-contracts/drift-rules';
 import { deref, type OpenApiDocument } from '@api-contracts/specs';
 import type { ApiCoverage, CoverageCategory, Exercise } from '../model.js';
-import { operationLabel, operationName, specOperation } from '../spec-operation.js';
+import { operationLabel, operationName, operationOfRequest, type SpecOperation, specOperations } from '../spec-operation.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,61 +50,68 @@ function elementsOf(spec: OpenApiDocument): Elements {
       .filter((scheme) => scheme.type === 'apiKey' && scheme.in === 'header')
       .map((scheme) => String(scheme.name).toLowerCase()),
   );
-  const operation = specOperation(spec);
-  const id = operationName(operation);
-  const matcher = pathMatcher(operation.path);
-  const ofOperation = (exercise: Exercise) =>
-    exercise.method === operation.method.toUpperCase() && matcher.test(exercise.path.split('?')[0] ?? '');
-  out.operations.push({ name: operationLabel(operation), covered: ofOperation });
+  const operations = specOperations(spec);
+  // Each exercise is matched once (elements ask many times, and a run may hold hundreds of exercises).
+  const matched = new WeakMap<Exercise, SpecOperation | undefined>();
+  const operationOf = (exercise: Exercise) => {
+    if (!matched.has(exercise)) matched.set(exercise, operationOfRequest(operations, exercise.method, exercise.path));
+    return matched.get(exercise);
+  };
+  for (const operation of operations) {
+    const id = operationName(operation);
+    // An exercise counts for the operation its request makes (`/a/mine` is not also `/a/{id}`).
+    const ofOperation = (exercise: Exercise) => operationOf(exercise) === operation;
+    out.operations.push({ name: operationLabel(operation), covered: ofOperation });
 
-  for (const parameter of operation.parameters) {
-    const where = String(parameter.in);
-    const name = String(parameter.name);
-    if (where === 'header' && securityHeaders.has(name.toLowerCase())) continue;
-    const sent = (exercise: Exercise): string[] | undefined =>
-      where === 'query'
-        ? exercise.query[name]
-        : where === 'header'
-          ? exercise.headers.includes(name.toLowerCase())
-            ? []
-            : undefined
-          : where === 'path'
-            ? []
-            : undefined;
-    out.parameters.push({
-      name: `${id} ${where} ${name}`,
-      covered: (exercise) => ofOperation(exercise) && sent(exercise) !== undefined,
-    });
-    const schema = deref(spec, parameter.schema) as Json | undefined;
-    for (const value of (schema?.enum ?? []) as unknown[]) {
-      out.enumValues.push({
-        name: `${id} ${where} ${name} = ${JSON.stringify(value)}`,
-        covered: (exercise) => ofOperation(exercise) && (sent(exercise) ?? []).includes(String(value)),
+    for (const parameter of operation.parameters) {
+      const where = String(parameter.in);
+      const name = String(parameter.name);
+      if (where === 'header' && securityHeaders.has(name.toLowerCase())) continue;
+      const sent = (exercise: Exercise): string[] | undefined =>
+        where === 'query'
+          ? exercise.query[name]
+          : where === 'header'
+            ? exercise.headers.includes(name.toLowerCase())
+              ? []
+              : undefined
+            : where === 'path'
+              ? []
+              : undefined;
+      out.parameters.push({
+        name: `${id} ${where} ${name}`,
+        covered: (exercise) => ofOperation(exercise) && sent(exercise) !== undefined,
+      });
+      const schema = deref(spec, parameter.schema) as Json | undefined;
+      for (const value of (schema?.enum ?? []) as unknown[]) {
+        out.enumValues.push({
+          name: `${id} ${where} ${name} = ${JSON.stringify(value)}`,
+          covered: (exercise) => ofOperation(exercise) && (sent(exercise) ?? []).includes(String(value)),
+        });
+      }
+    }
+
+    const responses = operation.responses;
+    const codes = Object.keys(responses);
+    for (const code of codes) {
+      const answered = (exercise: Exercise) => ofOperation(exercise) && statusKeyOf(exercise.status, codes) === code;
+      out.statuses.push({ name: `${id} ${code}`, covered: answered });
+      const response = deref(spec, responses[code]) as Json;
+      const content = (response.content ?? {}) as Record<string, Json>;
+      const json = Object.keys(content).find((type) => type.includes('json'));
+      if (!json) continue;
+      walkSchema(spec, content[json]?.schema, '$', new Set(), {
+        property: (path) =>
+          out.responseProperties.push({
+            name: `${id} ${code} ${path}`,
+            covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).length > 0,
+          }),
+        enumValue: (path, value) =>
+          out.enumValues.push({
+            name: `${id} ${code} ${path} = ${JSON.stringify(value)}`,
+            covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).some((seen) => seen === value),
+          }),
       });
     }
-  }
-
-  const responses = operation.responses;
-  const codes = Object.keys(responses);
-  for (const code of codes) {
-    const answered = (exercise: Exercise) => ofOperation(exercise) && statusKeyOf(exercise.status, codes) === code;
-    out.statuses.push({ name: `${id} ${code}`, covered: answered });
-    const response = deref(spec, responses[code]) as Json;
-    const content = (response.content ?? {}) as Record<string, Json>;
-    const json = Object.keys(content).find((type) => type.includes('json'));
-    if (!json) continue;
-    walkSchema(spec, content[json]?.schema, '$', new Set(), {
-      property: (path) =>
-        out.responseProperties.push({
-          name: `${id} ${code} ${path}`,
-          covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).length > 0,
-        }),
-      enumValue: (path, value) =>
-        out.enumValues.push({
-          name: `${id} ${code} ${path} = ${JSON.stringify(value)}`,
-          covered: (exercise) => answered(exercise) && valuesAt(exercise.body, path).some((seen) => seen === value),
-        }),
-    });
   }
   // One element per name: a property reached twice (allOf branches, oneOf alternatives) counts once.
   for (const key of Object.keys(out) as (keyof Elements)[]) out[key] = uniqueByName(out[key]);
@@ -114,15 +121,6 @@ function elementsOf(spec: OpenApiDocument): Elements {
 function uniqueByName(elements: Element[]): Element[] {
   const seen = new Set<string>();
   return elements.filter((element) => !seen.has(element.name) && seen.add(element.name));
-}
-
-/** `/v2/agents/{agent_key}/sessions` as a pattern: a parameter is one non-empty segment. */
-function pathMatcher(template: string): RegExp {
-  const pattern = template
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${pattern}/?$`);
 }
 
 /** The response key a status answers to: itself, its range (`4XX`), else `default`. */

@@ -9,7 +9,8 @@ import type { ContractChange, Exercise, ProbeReport } from '../model.js';
 import type { Provider } from '../providers/provider.js';
 import { ResponseValidator } from '../schema-check.js';
 import { type LiveSettings, readLiveSettings } from '../settings.js';
-import { exercisesOf, type ProbeExchange, runProbe } from './probe.js';
+import { pathValuesOf } from './links.js';
+import { exercisesOf, type ProbeExchange, type ProbeInstance, runProbe } from './probe.js';
 
 export const defaultProbeBudget = 20;
 
@@ -46,7 +47,7 @@ export async function probeRoute(
     spec,
     ...(provider.probe && { hints: provider.probe }),
     baseUrl: settings.baseUrl,
-    path: provider.accessCheck(settings.ids).path,
+    pathValues: pathValuesOf(settings.ids),
     credentials: () => credentials.valid(),
     validator: new ResponseValidator(spec),
     budget,
@@ -57,7 +58,7 @@ export async function probeRoute(
     responses: outcome.exchanges.map((exchange) => ({
       id: `probe: ${exchange.check}`,
       api: provider.api,
-      operation: instances[0]?.operation ?? '',
+      operation: exchange.operation,
       status: exchange.status,
       body: exchange.body,
     })),
@@ -65,12 +66,24 @@ export async function probeRoute(
   });
   const fingerprintOf = (found: DriftInstance) =>
     fingerprint({ rule: found.rule, api: found.api, operation: found.operation, status: found.status, path: found.path });
-  const changes: ContractChange[] = grouped.map((change) => ({
-    ...change,
-    interactions: outcome.checks
-      .filter((check) => check.instances.some((found) => fingerprintOf(found) === change.fingerprint))
-      .map((check) => `probe: ${check.name}`),
-  }));
+  const instancesOf = (change: { fingerprint: string }): ProbeInstance[] =>
+    instances.filter((found) => fingerprintOf(found) === change.fingerprint);
+  const changes: ContractChange[] = grouped.map((change) => {
+    const mine = instancesOf(change);
+    // Only seen as how a request the spec calls invalid was refused: the consumer gets an error either way, so
+    // at most additive (listed, acknowledgeable, failing only with --strict), whatever the rule's own severity.
+    const refusalOnly = mine.length > 0 && mine.every((found) => found.refusal === true);
+    return {
+      ...change,
+      ...(refusalOnly && {
+        severity: 'additive' as const,
+        hint: change.hint ?? 'a refusal of a request the spec calls invalid (no credentials): additive',
+      }),
+      interactions: outcome.checks
+        .filter((check) => check.instances.some((found) => fingerprintOf(found) === change.fingerprint))
+        .map((check) => `probe: ${check.name}`),
+    };
+  });
   const report: ProbeReport = {
     api: provider.api,
     budget,

@@ -4,7 +4,8 @@
  */
 import { type Api, loadSpec } from '@api-contracts/specs';
 import type { SetupOutcome } from '../model.js';
-import { operationLabel, specOperation } from '../spec-operation.js';
+import { idNameOf, pathOfOperation, pathValuesOf } from '../probe/links.js';
+import { operationLabel, pathParametersOf, specOperations } from '../spec-operation.js';
 
 /** The pact consumer: this repo's client. */
 export const consumer = 'api-contracts-client';
@@ -12,7 +13,10 @@ export const consumer = 'api-contracts-client';
 /** A placeholder written into pacts as the x-api-key example; the header is matched by type only. */
 export const placeholderApiKey = 'placeholder-api-key';
 
-/** The environment variables of a live run, by what they hold. */
+/**
+ * The environment variables of a live run, by what they hold. Each API's are named in
+ * `../live-variables.mjs` (plain JavaScript: `pnpm contracts:live` checks them before anything is built).
+ */
 export interface LiveVariables {
   /** The API key, sent as `x-api-key`. */
   apiKey: string;
@@ -24,25 +28,6 @@ export interface LiveVariables {
   ids: Record<string, string>;
   /** Optional ids; a state that needs a missing one is skipped with the variable to set. */
   optionalIds: Record<string, string>;
-}
-
-/**
- * A provider's variables, all named `<prefix>_…`: `_API_KEY`, `_BASE_URL`, with `oauth` also `_CLIENT_ID`,
- * `_CLIENT_SECRET` and `_TOKEN_URL`; `ids` and `optionalIds` map each id to its suffix.
- */
-export function liveVariables(
-  prefix: string,
-  { oauth = false, ids, optionalIds }: { oauth?: boolean; ids: Record<string, string>; optionalIds: Record<string, string> },
-): LiveVariables {
-  const named = (suffixes: Record<string, string>) =>
-    Object.fromEntries(Object.entries(suffixes).map(([id, suffix]) => [id, `${prefix}_${suffix}`]));
-  return {
-    apiKey: `${prefix}_API_KEY`,
-    ...(oauth && { oauth: { clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET`, tokenUrl: `${prefix}_TOKEN_URL` } }),
-    baseUrl: `${prefix}_BASE_URL`,
-    ids: named(ids),
-    optionalIds: named(optionalIds),
-  };
 }
 
 /** Request headers that carry credentials; `undefined` removes a header from the replayed request. */
@@ -69,23 +54,18 @@ export interface LiveStateContext {
 }
 
 /**
- * What the live probe needs to know that the spec says only in words: which parameters page (the page size,
- * the cursor sent, the cursor answered), which array holds the items and what identifies an item; and values
- * to send for parameters the spec gives no example.
+ * What the live probe needs to know that the spec says only in words (how pages chain is the spec's own
+ * `x-paging`, and where an operation's ids come from its OpenAPI `links`): regular-expression filters, and
+ * values to send for parameters the spec gives no example (a path parameter too, when neither the run's ids
+ * nor a link give it).
  */
 export interface ProbeHints {
-  paging?: {
-    /** The query parameter of the page size, e.g. `limit`: a page never holds more items. */
-    limit: string;
-    /** The query parameter that asks for the next page, e.g. `page_key`. */
-    cursor: string;
-    /** Where a page gives the next page's cursor, e.g. `$.metadata.page_key`. */
-    nextCursor: string;
-    /** The array of items, e.g. `$.sessions`. */
-    items: string;
-    /** The property that identifies an item, e.g. `key`: no item comes twice across pages. */
-    itemKey: string;
-  };
+  /**
+   * Query parameters the spec says keep only the items where a regular expression matches one of `fields`
+   * (e.g. `filter` over `name` and `description`). The probe derives a value from items it has seen (one
+   * that matches exactly one `fields[0]` value) and requires every returned item to match it.
+   */
+  regexFilters?: { parameter: string; fields: [string, ...string[]] }[];
   values?: Record<string, string>;
 }
 
@@ -100,8 +80,11 @@ export interface Provider<State extends string = string> {
   api: Api;
   /** The pact's provider name. */
   name: string;
-  /** The operation the pacts exercise, as the reports name it, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`. */
-  operation: string;
+  /**
+   * Every operation of the spec, as the reports name them, e.g. `GET /v2/agents/{agent_key}/sessions (listAgentSessions)`,
+   * in spec order: derived from the spec, never listed by hand.
+   */
+  operations: string[];
   /**
    * The provider's own published OpenAPI definition, which the vendor route compares the spec with: its `url`,
    * and the `variable` that points elsewhere (a URL or a local file).
@@ -117,9 +100,12 @@ export interface Provider<State extends string = string> {
    * a refusal (401/403) means the credentials are wrong, not that the provider drifted.
    */
   accessCheck(ids: Record<string, string>): { path: string; query?: Record<string, string> };
-  /** The live probe's hints (paging rules in words); without them it probes parameters and credentials only. */
+  /** The live probe's hints (filters in words, values); without them it probes parameters, credentials and paging only. */
   probe?: ProbeHints;
-  /** Every provider state the pacts use, keyed by name (as pact-js keys its state handlers). */
+  /**
+   * Every provider state the pacts use, keyed by name (as pact-js keys its state handlers). A state may belong
+   * to any operation: the pact's interaction says which request it makes.
+   */
   states: Record<State, StateDefinition>;
   /** A state's name, checked: a typo in a consumer test's `.given(provider.state('…'))` fails typecheck. */
   state(name: State): State;
@@ -127,10 +113,10 @@ export interface Provider<State extends string = string> {
 
 /**
  * A descriptor from what only the provider knows; the rest comes from its spec: the default URL is the first of
- * the spec's `servers` (as `@api-contracts/types` generates them), the operation the spec's one operation.
+ * the spec's `servers` (as `@api-contracts/types` generates them), the operations every operation of the spec.
  */
 export function defineProvider<const State extends string, const Examples extends Record<string, string>>(
-  descriptor: Omit<Provider<State>, 'state' | 'examples' | 'operation' | 'defaultBaseUrl'> & {
+  descriptor: Omit<Provider<State>, 'state' | 'examples' | 'operations' | 'defaultBaseUrl'> & {
     examples: Examples;
     servers: readonly { url: string }[];
   },
@@ -138,7 +124,7 @@ export function defineProvider<const State extends string, const Examples extend
   const { servers, ...rest } = descriptor;
   return {
     ...rest,
-    operation: operationLabel(specOperation(loadSpec(descriptor.api))),
+    operations: specOperations(loadSpec(descriptor.api)).map(operationLabel),
     defaultBaseUrl: servers[0]?.url ?? '',
     state: (name) => {
       if (!Object.hasOwn(descriptor.states, name)) throw new TypeError(`${descriptor.api} has no provider state ${JSON.stringify(name)}`);
@@ -167,3 +153,28 @@ export const optionalId =
 export const unknownId =
   (param: string, prefix = '') =>
   ({ missingId, headers }: LiveStateContext): SetupOutcome => ({ params: { [param]: missingId(prefix) }, headers });
+
+/**
+ * The state of an operation whose path parameters the run's ids and the spec's OpenAPI `links` give (a session
+ * key from the first page of listAgentSessions), as the probe obtains them: read-only, once per live run.
+ * Skipped with the reason when they give none (an agent without sessions).
+ */
+export const linkedIds =
+  (api: Api, operationId: string) =>
+  async (context: LiveStateContext): Promise<SetupOutcome> => {
+    const spec = loadSpec(api);
+    const operations = specOperations(spec);
+    const operation = operations.find((candidate) => candidate.operationId === operationId);
+    if (!operation) return { skip: `the ${api} spec has no operation ${operationId}` };
+    const found = await context.once(`links of ${operationId}`, () =>
+      pathOfOperation(spec, operation, {
+        operations,
+        values: pathValuesOf(context.ids),
+        fallback: {},
+        answerOf: async (_source, path) => ({ url: new URL(path, 'http://provider').toString(), ...(await context.get(path)) }),
+      }),
+    );
+    if ('skip' in found) return found;
+    const values = pathParametersOf(operation, found.path);
+    return { params: Object.fromEntries(Object.entries(values).map(([name, value]) => [idNameOf(name), value])), headers: context.headers };
+  };

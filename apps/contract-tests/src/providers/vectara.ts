@@ -1,6 +1,7 @@
 import { servers } from '@api-contracts/types/vectara';
+import { liveVariablesOf } from '../live-variables.mjs';
 import type { SetupOutcome } from '../model.js';
-import { defineProvider, existingId, type LiveStateContext, liveVariables, optionalId, unknownId } from './provider.js';
+import { defineProvider, existingId, type LiveStateContext, linkedIds, optionalId, unknownId } from './provider.js';
 
 /**
  * "An agent with more than one page of sessions", established read-only: the count comes from a page of
@@ -37,7 +38,7 @@ async function moreThanOnePage(context: LiveStateContext): Promise<SetupOutcome>
   };
 }
 
-/** Vectara's agent sessions (`GET /v2/agents/{agent_key}/sessions`): API key or OAuth2 client credentials. */
+/** Vectara's agent sessions (every operation of `specs/vectara/openapi.yaml`): API key or OAuth2 client credentials. */
 export const vectara = defineProvider({
   api: 'vectara',
   name: 'vectara-agents-api',
@@ -45,11 +46,12 @@ export const vectara = defineProvider({
   definition: { url: 'https://docs.vectara.com/vectara-oas-v2.yaml', variable: 'VECTARA_DEFINITION' },
   // VECTARA_API_KEY or VECTARA_CLIENT_ID + VECTARA_CLIENT_SECRET (+ VECTARA_TOKEN_URL), VECTARA_BASE_URL,
   // VECTARA_AGENT_KEY, VECTARA_EMPTY_AGENT_KEY.
-  variables: liveVariables('VECTARA', { oauth: true, ids: { agentKey: 'AGENT_KEY' }, optionalIds: { emptyAgentKey: 'EMPTY_AGENT_KEY' } }),
-  // The paging rules of the definition's words: "at most `limit` sessions", "page_key … the next page".
+  variables: liveVariablesOf.vectara,
+  // How pages chain is the spec's `x-paging`, where a session key comes from its `links`; what only words say:
+  // `filter`, "a regular expression against session names and descriptions".
   // The timeout headers have no example in the definition: the probe sends generous ones (the client's default is 10 s).
   probe: {
-    paging: { limit: 'limit', cursor: 'page_key', nextCursor: '$.metadata.page_key', items: '$.sessions', itemKey: 'key' },
+    regexFilters: [{ parameter: 'filter', fields: ['name', 'description'] }],
     values: { 'Request-Timeout': '30', 'Request-Timeout-Millis': '30000' },
   },
   accessCheck: ({ agentKey }) => ({ path: `/v2/agents/${encodeURIComponent(agentKey ?? '')}/sessions`, query: { limit: '1' } }),
@@ -58,6 +60,8 @@ export const vectara = defineProvider({
     emptyAgentKey: 'agent_without_sessions',
     unknownAgentKey: 'unknown_agent',
     pageKey: 'eyJzZXNzaW9uX2lkIjoiYXNlX2N1c3RvbWVyX3N1cHBvcnRfMDAzIn0=',
+    sessionKey: 'ase_customer_support_001',
+    unknownSessionKey: 'ase_unknown_session',
   },
   states: {
     'an agent with sessions': { prefer: 'code=200, example=customer_support', live: existingId('agentKey') },
@@ -76,6 +80,16 @@ export const vectara = defineProvider({
       live: { skip: 'a live provider cannot be put in this state without a second, restricted API key' },
     },
     'no agent with that key': { prefer: 'code=404', live: unknownId('agentKey') },
+    // getAgentSession: the session key is the first session of the agent's first page (the spec's link).
+    'a session of the agent': { prefer: 'code=200, example=customer_support_session', live: linkedIds('vectara', 'getAgentSession') },
+    'no session with that key': {
+      prefer: 'code=404',
+      live: ({ ids, missingId, headers }) => ({ params: { agentKey: ids.agentKey ?? '', sessionKey: missingId('ase_') }, headers }),
+    },
+    'a session the API key may not read': {
+      prefer: 'code=403',
+      live: { skip: 'a live provider cannot be put in this state without a second, restricted API key' },
+    },
     'the rate limit is exhausted': {
       prefer: 'code=429',
       live: { skip: 'exhausting the live rate limit on purpose would hurt other users of the key' },

@@ -1,7 +1,8 @@
 import { servers } from '@api-contracts/types/verisoul';
-import { defineProvider, existingId, liveVariables, optionalId, unknownId } from './provider.js';
+import { liveVariablesOf } from '../live-variables.mjs';
+import { defineProvider, existingId, optionalId, unknownId } from './provider.js';
 
-/** Verisoul's account sessions (`GET /account/{account_id}/sessions`); live runs go to the sandbox, the spec's first server. */
+/** Verisoul's accounts (every operation of `specs/verisoul/openapi.yaml`); live runs go to the sandbox, the spec's first server. */
 export const verisoul = defineProvider({
   api: 'verisoul',
   name: 'verisoul-account-api',
@@ -9,7 +10,7 @@ export const verisoul = defineProvider({
   // The file the "Get Account Sessions" docs page embeds.
   definition: { url: 'https://docs.verisoul.ai/api-reference/account-openapi.json', variable: 'VERISOUL_DEFINITION' },
   // VERISOUL_API_KEY, VERISOUL_BASE_URL, VERISOUL_ACCOUNT_ID, VERISOUL_EMPTY_ACCOUNT_ID.
-  variables: liveVariables('VERISOUL', { ids: { accountId: 'ACCOUNT_ID' }, optionalIds: { emptyAccountId: 'EMPTY_ACCOUNT_ID' } }),
+  variables: liveVariablesOf.verisoul,
   accessCheck: ({ accountId }) => ({ path: `/account/${encodeURIComponent(accountId ?? '')}/sessions` }),
   examples: {
     accountId: 'acct_with_sessions',
@@ -22,6 +23,8 @@ export const verisoul = defineProvider({
       prefer: 'code=200, example=no_sessions',
       live: optionalId('emptyAccountId', 'accountId', 'an account without sessions'),
     },
+    // getAccount's 200; its 400 is "no account with that id", as for getAccountSessions.
+    'an account': { prefer: 'code=200, example=account', live: existingId('accountId') },
     'no account with that id': { prefer: 'code=400', live: unknownId('accountId', 'acct_') },
   },
 });

@@ -1,4 +1,4 @@
-// Our spec against a vendor's definition, for the captured operation: every structural difference as a
+// Our spec against a vendor's definition, one operation at a time: every structural difference as a
 // drift instance of the shared catalogue (@api-contracts/drift-rules), which then groups, fingerprints and
 // renders them as it does for the live gate.
 //
@@ -94,7 +94,8 @@ function normalize(document: Json): Json {
   return merged;
 }
 
-// Keys that document and never change what is sent or accepted (`deprecated` announces, it does not change).
+// Keys that document and never change what is sent or accepted (`deprecated` announces, it does not change;
+// `links` say where another operation's parameters may come from).
 const documentationKeys = new Set([
   'description',
   'summary',
@@ -105,6 +106,7 @@ const documentationKeys = new Set([
   'operationId',
   'tags',
   'deprecated',
+  'links',
   'xml',
 ]);
 

@@ -22,13 +22,14 @@ export const pointerOf = (change: Pick<DriftChange, 'status' | 'path'>) =>
 
 const issuesOf = (result: ApiResult) => describeAcknowledgementIssues({ changes: [], ...result.acknowledgements });
 
-const columns = ['API', 'rule', 'severity', 'pointer', 'ours', 'theirs', 'status', 'fingerprint'] as const;
+const columns = ['API', 'operation', 'rule', 'severity', 'pointer', 'ours', 'theirs', 'status', 'fingerprint'] as const;
 
 /** The table a person reads: one row per difference, then per API its counts (or why it did not run) and stale entries, then the verdict. */
 export function renderVendorTable(report: VendorReport): string {
   const rows = report.apis.flatMap((result) =>
     result.changes.map((change) => [
       result.api,
+      change.operation,
       change.rule,
       change.severity,
       pointerOf(change),
@@ -65,7 +66,7 @@ function countsOf(result: ApiResult): string {
   const breaking = fresh.filter((change) => change.severity === 'breaking').length;
   return (
     `${breaking} new breaking, ${fresh.length - breaking} new additive, ${result.changes.length - fresh.length} explained ` +
-    `(${result.operation.route} against ${result.definition?.source ?? '?'})`
+    `(${result.operations.map((operation) => operation.route).join(', ')} against ${result.definition?.source ?? '?'})`
   );
 }
 
@@ -81,7 +82,7 @@ export function renderVendorMarkdown(report: VendorReport): string {
     if (result.outcome === 'not-run') out.push(`- **${result.api}**: not run: ${result.reason ?? ''}`);
     else
       out.push(
-        `- **${result.api}**: ${result.operation.route} against ${result.definition?.source} ` +
+        `- **${result.api}**: ${result.operations.map((operation) => operation.route).join(', ')} against ${result.definition?.source} ` +
           `(${result.definition?.from}, OpenAPI ${result.definition?.openapi}${result.definition?.version ? `, version ${result.definition.version}` : ''})`,
       );
   }

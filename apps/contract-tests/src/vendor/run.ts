@@ -1,5 +1,6 @@
-// `pnpm contracts:vendor`: each API's spec against its provider's published definition, for the captured
-// operation. No credentials: the definitions are public documents.
+// `pnpm contracts:vendor`: each API's spec against its provider's published definition, for every operation
+// our spec captures (an operation of the definition ours does not capture is not our difference, and is not
+// compared). No credentials: the definitions are public documents.
 //
 // The differences our spec makes on purpose are listed, each with its reason, in
 // `specs/<api>/vendor-differences.yaml`, an acknowledgement file of the shared catalogue (fingerprint, rule,
@@ -17,7 +18,7 @@ import {
   loadAcknowledgements,
 } from '@api-contracts/drift-rules';
 import { type Api, loadSpec, type OpenApiDocument, specPath } from '@api-contracts/specs';
-import { operationName, specOperation } from '../spec-operation.js';
+import { operationName, specOperations } from '../spec-operation.js';
 import { compareOperation } from './compare.js';
 import { CouldNotRun, type LoadOptions, loadDefinition } from './definition.js';
 import { locateOperation } from './operation.js';
@@ -28,8 +29,8 @@ export interface ApiResult {
   outcome: 'compared' | 'not-run';
   /** Why it could not run. */
   reason?: string;
-  /** The operation compared: operationId and route. */
-  operation: { id: string; route: string };
+  /** The operations compared, in spec order: operationId and route. */
+  operations: { id: string; route: string }[];
   definition?: { source: string; from: string; bytes: number; openapi: string; title?: string; version?: string };
   knownDifferencesFile: string;
   /** Every difference, one per change of the contract; `acknowledged` holds the reason of an explained one. */
@@ -91,11 +92,11 @@ async function compareApi(
 ): Promise<ApiResult> {
   const started = performance.now();
   const spec = loadSpec(api, options.specsRoot);
-  const ours = specOperation(spec);
-  const route = `${ours.method.toUpperCase()} ${ours.path}`;
+  const operations = specOperations(spec);
+  const routeOf = (operation: { method: string; path: string }) => `${operation.method.toUpperCase()} ${operation.path}`;
   const base = {
     api,
-    operation: { id: operationName(ours), route },
+    operations: operations.map((ours) => ({ id: operationName(ours), route: routeOf(ours) })),
     knownDifferencesFile: known.file,
     changes: [],
     acknowledgements: { unused: [], expired: [], mismatched: [] },
@@ -113,14 +114,15 @@ async function compareApi(
       ...(document.info?.title !== undefined && { title: String(document.info.title) }),
       ...(document.info?.version !== undefined && { version: String(document.info.version) }),
     };
-    const lookup = locateOperation(document, ours);
-    let instances: DriftInstance[];
-    if (lookup.found) instances = compareOperation(api, { document: spec, at: ours }, { document, at: lookup });
-    else if (lookup.movedTo) {
-      // Our operationId answers elsewhere: the vendor moved (renamed) what our client calls. Drift, not a wrong document.
-      const moved = `${lookup.movedTo.method.toUpperCase()} ${lookup.movedTo.path}`;
-      instances = [
-        {
+    const instances: DriftInstance[] = [];
+    for (const ours of operations) {
+      const route = routeOf(ours);
+      const lookup = locateOperation(document, ours);
+      if (lookup.found) instances.push(...compareOperation(api, { document: spec, at: ours }, { document, at: lookup }));
+      else if (lookup.movedTo) {
+        // Our operationId answers elsewhere: the vendor moved (renamed) what our client calls. Drift, not a wrong document.
+        const moved = `${lookup.movedTo.method.toUpperCase()} ${lookup.movedTo.path}`;
+        instances.push({
           api,
           operation: operationName(ours),
           rule: 'operation-removed',
@@ -128,13 +130,13 @@ async function compareApi(
           expected: route,
           actual: `${route} (absent); ${ours.operationId} is ${moved}`,
           source: 'vendor',
-        },
-      ];
-    } else
-      throw new CouldNotRun(
-        `${definition.source} has no ${route}${ours.operationId ? ` and no operation ${ours.operationId}` : ''}: ` +
-          'not the definition of this API, or the operation was removed; compare by hand before changing the spec',
-      );
+        });
+      } else
+        throw new CouldNotRun(
+          `${definition.source} has no ${route}${ours.operationId ? ` and no operation ${ours.operationId}` : ''}: ` +
+            'not the definition of this API, or the operation was removed; compare by hand before changing the spec',
+        );
+    }
     const outcome = applyAcknowledgements(groupInstances(instances, { specs: { [api]: spec } }), known.entries);
     const durationMs = Math.round(performance.now() - started);
     options.log?.(

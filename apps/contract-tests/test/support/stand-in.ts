@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { type Api, loadSpec } from '@api-contracts/specs';
 import { stringify } from 'yaml';
 import { startPrism } from '../../src/prism.js';
@@ -51,18 +52,36 @@ export interface Exchange {
   body: string;
 }
 
-export interface StandInOptions {
+/** How the stand-in behaves; `behave` replaces it while the stand-in runs (one server, many cases). */
+export interface StandInBehaviour {
   mutate?: (exchange: Exchange, request: IncomingMessage) => Exchange;
+  /** Vectara: every page holds this many sessions, whatever `limit` asks (a provider ignoring `limit`). */
+  fixedPageSize?: number;
+  /** Answers requests without (valid) credentials as if they had them (a provider not enforcing auth). */
+  openWithoutCredentials?: boolean;
+  /**
+   * The answer to a request that carries no credentials at all (no `x-api-key`, no `Authorization`), before
+   * Prism is asked: how real providers and their gateways refuse, e.g. Verisoul's undocumented
+   * `401 {"statusCode":401,"message":"Unauthorized"}`. Wrong credentials still get the spec's own answer.
+   */
+  anonymous?: Exchange;
+  /**
+   * Every body sent compressed with this encoding (`content-encoding` set), whatever `Accept-Encoding` asked:
+   * Node 20's fetch asks for gzip and deflate only, and a br body is what it gets from a provider or CDN that
+   * does not ask.
+   */
+  compress?: 'gzip' | 'br';
+  /** Vectara: `filter` accepted and ignored (a provider whose filter does nothing). */
+  ignoreFilter?: boolean;
+}
+
+export interface StandInOptions extends StandInBehaviour {
   /** Vectara: how many sessions the fixture agent holds (default 3); `setSessionCount` changes it later. */
   sessions?: number;
   /** Vectara: lifetime of the tokens its OAuth2 endpoint issues, in seconds (default 3600). */
   tokenLifetimeSeconds?: number;
   /** The API key the front accepts (default `sentinelKey`), and `env()` configures. */
   apiKey?: string;
-  /** Vectara: every page holds this many sessions, whatever `limit` asks (a provider ignoring `limit`). */
-  fixedPageSize?: number;
-  /** Answers requests without (valid) credentials as if they had them (a provider not enforcing auth). */
-  openWithoutCredentials?: boolean;
 }
 
 /**
@@ -89,6 +108,9 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   const agentSessions = api === 'vectara' ? await sessionPool(prism.url) : [];
   let sessionCount = options.sessions ?? 3;
   const apiKey = options.apiKey ?? sentinelKey;
+  let behaviour: StandInBehaviour = options;
+  let anonymousRequests = 0;
+  let compressedResponses = 0;
 
   const server = createServer((request, response) => {
     answer(request).then(
@@ -98,9 +120,15 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
             ([name]) => !['content-length', 'transfer-encoding', 'connection', 'content-encoding'].includes(name),
           ),
         );
+        let body: string | Buffer = exchange.body;
+        if (behaviour.compress && body !== '') {
+          body = behaviour.compress === 'gzip' ? gzipSync(body) : brotliCompressSync(body);
+          outgoing['content-encoding'] = behaviour.compress;
+          compressedResponses++;
+        }
         if (exchange.statusText === undefined) response.writeHead(exchange.status, outgoing);
         else response.writeHead(exchange.status, exchange.statusText, outgoing);
-        response.end(exchange.body);
+        response.end(body);
       },
       (error: Error) => {
         response.writeHead(500, { 'content-type': 'text/plain' });
@@ -112,9 +140,12 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
   async function answer(request: IncomingMessage): Promise<Exchange> {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     if (api === 'vectara' && url.pathname === '/oauth2/token') return issueToken(request);
+    const anonymous = request.headers['x-api-key'] === undefined && request.headers.authorization === undefined;
+    if (anonymous) anonymousRequests++;
+    if (anonymous && behaviour.anonymous && behaviour.openWithoutCredentials !== true) return finish(behaviour.anonymous, request);
     const authorised =
-      options.openWithoutCredentials === true || request.headers['x-api-key'] === apiKey || isValidToken(request.headers.authorization);
-    const prefer = choosePrefer(api, authorised, url, issuedPageKeys);
+      behaviour.openWithoutCredentials === true || request.headers['x-api-key'] === apiKey || isValidToken(request.headers.authorization);
+    const prefer = choosePrefer(api, authorised, url, issuedPageKeys, sessionCount);
     // Prism checks the request's credentials are present; which ones are valid is the front's call.
     const headers = new Headers({ accept: 'application/json', 'x-api-key': String(request.headers['x-api-key'] ?? 'stand-in') });
     if (prefer) headers.set('prefer', prefer);
@@ -129,27 +160,42 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
       exchange.status === 200 &&
       decodeURIComponent(url.pathname.split('/')[3] ?? '') === fixtures.vectara.agentKey
     ) {
-      exchange = { ...exchange, body: JSON.stringify(pageOf(url)) };
+      // getAgentSession: the session of that key, as the pages list it.
+      const sessionKey = url.pathname.split('/')[5];
+      const body =
+        sessionKey === undefined ? pageOf(url) : fixtureSessions().find((session) => session.key === decodeURIComponent(sessionKey));
+      exchange = { ...exchange, body: JSON.stringify(body) };
     }
-    return options.mutate ? options.mutate(exchange, request) : exchange;
+    return finish(exchange, request);
+  }
+
+  function finish(exchange: Exchange, request: IncomingMessage): Exchange {
+    return behaviour.mutate ? behaviour.mutate(exchange, request) : exchange;
   }
 
   /** A page of the fixture agent's sessions: `limit` of them from the offset its page_key names, filtered by `filter`. */
   function pageOf(url: URL) {
-    const limit = options.fixedPageSize ?? Number(url.searchParams.get('limit') ?? 10);
+    const limit = behaviour.fixedPageSize ?? Number(url.searchParams.get('limit') ?? 10);
     const pageKey = url.searchParams.get('page_key');
     const offset = pageKey === null ? 0 : (JSON.parse(Buffer.from(pageKey, 'base64url').toString()) as { offset: number }).offset;
-    const filter = url.searchParams.get('filter');
+    const filter = behaviour.ignoreFilter ? null : url.searchParams.get('filter');
     // metadata_filter's SQL-like language is not modelled: the stand-in answers as if every session matched it.
-    const matching = Array.from({ length: sessionCount }, (_, index) => {
-      const template = agentSessions[index % agentSessions.length] ?? {};
-      return { ...template, key: `fixture_session_${index + 1}`, agent_key: fixtures.vectara.agentKey } as Session;
-    }).filter((session) => filter === null || new RegExp(filter).test(`${session.name ?? ''}\n${session.description ?? ''}`));
+    const matching = fixtureSessions().filter(
+      (session) => filter === null || new RegExp(filter).test(`${session.name ?? ''}\n${session.description ?? ''}`),
+    );
     const sessions = matching.slice(offset, offset + limit);
     if (offset + limit >= matching.length) return { sessions, metadata: {} };
     const next = Buffer.from(JSON.stringify({ offset: offset + limit })).toString('base64url');
     issuedPageKeys.add(next);
     return { sessions, metadata: { page_key: next } };
+  }
+
+  /** The fixture agent's sessions: copies of Prism's with their own keys, `fixture_session_1`... */
+  function fixtureSessions(): Session[] {
+    return Array.from({ length: sessionCount }, (_, index) => {
+      const template = agentSessions[index % agentSessions.length] ?? {};
+      return { ...template, key: `fixture_session_${index + 1}`, agent_key: fixtures.vectara.agentKey } as Session;
+    });
   }
 
   async function issueToken(request: IncomingMessage): Promise<Exchange> {
@@ -194,6 +240,14 @@ export async function startStandIn(api: Api, options: StandInOptions = {}) {
     setSessionCount: (count: number) => {
       sessionCount = count;
     },
+    /** Replaces how the stand-in behaves (every option of `StandInBehaviour`; those not given are off). */
+    behave: (next: StandInBehaviour) => {
+      behaviour = next;
+    },
+    /** Requests that carried no credentials at all. */
+    anonymousRequests: () => anonymousRequests,
+    /** Responses sent with a `content-encoding`. */
+    compressedResponses: () => compressedResponses,
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -219,16 +273,25 @@ async function sessionPool(prismUrl: string): Promise<Session[]> {
   return pool;
 }
 
-function choosePrefer(api: Api, authorised: boolean, url: URL, issuedPageKeys: Set<string>): string | undefined {
+function choosePrefer(api: Api, authorised: boolean, url: URL, issuedPageKeys: Set<string>, sessionCount: number): string | undefined {
   // Error answers come from the spec's named examples (dynamic=false): a real provider sends the right body.
   if (!authorised) return api === 'vectara' ? 'code=401, dynamic=false' : 'code=400, dynamic=false';
   const id = decodeURIComponent(url.pathname.split('/')[api === 'verisoul' ? 2 : 3] ?? '');
   if (api === 'verisoul') {
+    // getAccount (`/account/{id}`): the definition's example body for the fixture account, else its 400.
+    if (url.pathname.split('/').length === 3)
+      return id === fixtures.verisoul.accountId ? 'code=200, example=account, dynamic=false' : 'code=400, dynamic=false';
     if (id === fixtures.verisoul.emptyAccountId) return 'code=200, example=no_sessions, dynamic=false';
     return id === fixtures.verisoul.accountId ? 'code=200' : 'code=400, dynamic=false';
   }
   if (id === fixtures.vectara.emptyAgentKey) return 'code=200, example=no_sessions, dynamic=false';
   if (id !== fixtures.vectara.agentKey) return 'code=404, dynamic=false';
+  // getAgentSession (`/v2/agents/{agent}/sessions/{key}`): a key the agent holds, else its 404.
+  const sessionKey = url.pathname.split('/')[5];
+  if (sessionKey !== undefined) {
+    const index = Number(/^fixture_session_(\d+)$/.exec(decodeURIComponent(sessionKey))?.[1] ?? 0);
+    return index >= 1 && index <= sessionCount ? 'code=200' : 'code=404, dynamic=false';
+  }
   const pageKey = url.searchParams.get('page_key');
   if (pageKey !== null && !issuedPageKeys.has(pageKey)) return 'code=400, dynamic=false';
   return 'code=200';

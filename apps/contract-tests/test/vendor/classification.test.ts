@@ -4,7 +4,7 @@
 import { groupInstances } from '@api-contracts/drift-rules';
 import { loadSpec } from '@api-contracts/specs';
 import { describe, expect, it } from 'vitest';
-import { specOperation } from '../../src/spec-operation.js';
+import { operationNamed, specOperations } from '../../src/spec-operation.js';
 import { compareOperation } from '../../src/vendor/compare.js';
 import { locateOperation } from '../../src/vendor/operation.js';
 import { agentSession, type Json, listAgentSessions, vectaraDefinition } from './support/definitions.js';
@@ -16,7 +16,8 @@ import { agentSession, type Json, listAgentSessions, vectaraDefinition } from '.
  */
 async function newDifferences(edit: (document: Json) => void) {
   const ours = loadSpec('vectara');
-  const at = specOperation(ours);
+  const at = operationNamed(specOperations(ours), 'listAgentSessions');
+  if (!at) throw new Error('our spec has no listAgentSessions');
   const instancesAgainst = (theirs: Json) => {
     const lookup = locateOperation(theirs, at);
     if (!lookup.found) throw new Error('operation not found');

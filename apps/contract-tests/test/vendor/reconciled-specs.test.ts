@@ -59,12 +59,12 @@ describe('the reconciled specs against the providers’ published definitions', 
         ]),
       );
       expect(vectara?.definition).toMatchObject({ source: vectaraFixture, from: 'VECTARA_DEFINITION', openapi: '3.0.0', version: '2.0' });
-      expect(run.stdout).toMatch(/API\s+rule\s+severity\s+pointer\s+ours\s+theirs\s+status\s+fingerprint/);
+      expect(run.stdout).toMatch(/API\s+operation\s+rule\s+severity\s+pointer\s+ours\s+theirs\s+status\s+fingerprint/);
       expect(run.stdout).toMatch(
-        /vectara\s+response-pattern-violated\s+breaking\s+200 \$\.sessions\[\]\.key\s+pattern \^\[0-9a-zA-Z_-\]\+\$\s+pattern \[0-9a-zA-Z_-\]\+\$\s+explained\s+[0-9a-f]{12}/,
+        /vectara\s+listAgentSessions\s+response-pattern-violated\s+breaking\s+200 \$\.sessions\[\]\.key\s+pattern \^\[0-9a-zA-Z_-\]\+\$\s+pattern \[0-9a-zA-Z_-\]\+\$\s+explained\s+[0-9a-f]{12}/,
       );
       expect(run.stdout).toMatch(
-        /verisoul\s+response-property-became-optional\s+breaking\s+200 \$\.request_id\s+required\s+optional\s+explained/,
+        /verisoul\s+getAccountSessions\s+response-property-became-optional\s+breaking\s+200 \$\.request_id\s+required\s+optional\s+explained/,
       );
       expect(run.stdout).not.toContain('NEW');
       expect(run.stdout).toContain(

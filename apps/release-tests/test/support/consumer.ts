@@ -13,8 +13,14 @@ const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', impor
 // skipLibCheck off: the published declarations (and openapi-fetch's) are checked too.
 const strict = { strict: true, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false, noEmitOnError: true };
 export const tsconfigs = {
-  nodenext: { compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'dist' }, files: ['consumer.ts'] },
-  bundler: { compilerOptions: { ...strict, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['consumer.ts'] },
+  nodenext: {
+    compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'dist' },
+    files: ['consumer.ts', 'mock-consumer.ts'],
+  },
+  bundler: {
+    compilerOptions: { ...strict, module: 'esnext', moduleResolution: 'bundler', noEmit: true },
+    files: ['consumer.ts', 'mock-consumer.ts'],
+  },
   misuse: { compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', noEmit: true }, files: ['misuse.ts'] },
 };
 
@@ -30,8 +36,7 @@ export async function consumerProject(npmrc: string, node: string) {
   // The lockfile keeps each package's `resolved` URL (a user config may turn that off), so the test can
   // see which registry each package came from.
   await writeFile(join(dir, '.npmrc'), `${npmrc}omit-lockfile-registry-resolved=false\n`);
-  await cp(join(fixtures, 'consumer.ts'), join(dir, 'consumer.ts'));
-  await cp(join(fixtures, 'misuse.ts'), join(dir, 'misuse.ts'));
+  for (const fixture of ['consumer.ts', 'mock-consumer.ts', 'misuse.ts']) await cp(join(fixtures, fixture), join(dir, fixture));
   for (const [name, config] of Object.entries(tsconfigs))
     await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
   const env = childEnv({ PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` });

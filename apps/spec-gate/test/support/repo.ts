@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,14 +8,16 @@ import { parse, stringify } from 'yaml';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 // The workspace as changesets reads it (root manifest, pnpm-workspace.yaml, package manifests) and its config.
+// Every published package's manifest: the fixed group in the config names them all.
 const copied = [
   'package.json',
   'pnpm-workspace.yaml',
   'specs/package.json',
   'specs/verisoul/openapi.yaml',
   'specs/vectara/openapi.yaml',
-  'packages/types/package.json',
-  'packages/client/package.json',
+  ...readdirSync(join(repoRoot, 'packages'))
+    .map((name) => `packages/${name}/package.json`)
+    .filter((file) => existsSync(join(repoRoot, file))),
   '.changeset/config.json',
 ];
 

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/agents/{agent_key}/sessions/{session_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get agent session
+         * @description Retrieve the full details of a specific agent session using its unique session key. The response includes the session's configuration, metadata, timestamps, and other stored properties. Use this endpoint to inspect the current state of a session or verify its configuration.
+         */
+        get: operations["getAgentSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -83,10 +103,16 @@ export interface components {
              * @enum {string}
              */
             readonly status?: "unstarted" | "running" | "stopped";
-            /** @description Key of the agent that created this session via the sub-agent tool. Read-only. */
-            readonly created_by_agent_key?: components["schemas"]["AgentKey"];
-            /** @description Key of the parent session that created this session via the sub-agent tool. Only set together with `created_by_agent_key`. Read-only. */
-            readonly created_by_session_key?: components["schemas"]["AgentSessionKey"];
+            /**
+             * @description Key of the agent that created this session via the sub-agent tool. Null if the session was not created by a sub-agent invocation. Read-only. Not in the provider's definition: `nullable: true`; its words say null, its schema (`AgentKey`) does not allow it, so a real null would be reported as drift. Otherwise `AgentKey` (the same pattern and length).
+             * @example customer_support
+             */
+            readonly created_by_agent_key?: string | null;
+            /**
+             * @description Key of the parent session that created this session via the sub-agent tool. Only set together with `created_by_agent_key`, so null when that is null. Read-only. Not in the provider's definition: `nullable: true`, for the same reason as `created_by_agent_key`. Otherwise `AgentSessionKey` (the same pattern and length).
+             * @example customer_support_chat
+             */
+            readonly created_by_session_key?: string | null;
             /**
              * Format: int64
              * @description Time-to-idle in minutes: a session without events for this long is deleted. If not specified, the session does not expire.
@@ -356,6 +382,60 @@ export interface operations {
             429: components["responses"]["RateLimitExceeded"];
         };
     };
+    getAgentSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API will make a best effort to complete the request in the specified seconds or time out. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description The API will make a best effort to complete the request in the specified milliseconds or time out. The client sends its own timeout here, so the provider can stop work the client gave up on. */
+                "Request-Timeout-Millis"?: components["parameters"]["RequestTimeoutMillis"];
+            };
+            path: {
+                /**
+                 * @description The unique identifier of the agent.
+                 * @example customer_support
+                 */
+                agent_key: components["schemas"]["AgentKey"];
+                /**
+                 * @description The unique key of the session to retrieve.
+                 * @example ase_customer_support_001
+                 */
+                session_key: components["schemas"]["AgentSessionKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requested agent session details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSession"];
+                };
+            };
+            /** @description Permissions do not allow accessing this agent session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Agent or session not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotFoundError"];
+                };
+            };
+        };
+    };
 }
 
 /** The servers the spec declares, in its order. */
@@ -430,6 +510,36 @@ export const parameterRules = {
       "in": "query",
       "required": false,
       "type": "string"
+    }
+  },
+  "getAgentSession": {
+    "Request-Timeout": {
+      "in": "header",
+      "required": false,
+      "type": "integer",
+      "minimum": 1
+    },
+    "Request-Timeout-Millis": {
+      "in": "header",
+      "required": false,
+      "type": "integer",
+      "minimum": 1
+    },
+    "agent_key": {
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "pattern": "^[0-9a-zA-Z_-]+$",
+      "minLength": 1,
+      "maxLength": 50
+    },
+    "session_key": {
+      "in": "path",
+      "required": true,
+      "type": "string",
+      "pattern": "^[0-9a-zA-Z_-]+$",
+      "minLength": 1,
+      "maxLength": 50
     }
   }
 } as const;

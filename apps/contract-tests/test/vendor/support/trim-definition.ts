@@ -1,27 +1,35 @@
 /**
- * Cuts a vendor's definition down to our captured operation and every component it reaches, unchanged
+ * Cuts a vendor's definition down to every operation our spec captures and the components they reach, unchanged
  * otherwise, for a small fixture that CI can compare with (the 1.1 MB original is not committed).
  *   tsx test/vendor/support/trim-definition.ts <api> <definition> <fixture.yaml> "<provenance comment>"
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Api, loadSpec } from '@api-contracts/specs';
 import { dump, load } from 'js-yaml';
-import { specOperation } from '../../../src/spec-operation.js';
+import { specOperations } from '../../../src/spec-operation.js';
 import { extractOperation, locateOperation } from '../../../src/vendor/operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
 export function trimDefinition(api: Api, document: any): any {
-  const ours = specOperation(loadSpec(api));
-  const lookup = locateOperation(document, ours);
-  if (!lookup.found) throw new Error(`the definition has no ${ours.method.toUpperCase()} ${ours.path}`);
-  const cut = extractOperation(document, lookup, lookup.path);
+  // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
+  const paths: Record<string, any> = {};
+  // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
+  const components: Record<string, Record<string, any>> = {};
+  for (const ours of specOperations(loadSpec(api))) {
+    const lookup = locateOperation(document, ours);
+    if (!lookup.found) throw new Error(`the definition has no ${ours.method.toUpperCase()} ${ours.path}`);
+    const cut = extractOperation(document, lookup, lookup.path);
+    for (const [path, item] of Object.entries(cut.paths)) paths[path] = { ...paths[path], ...(item as object) };
+    for (const [section, entries] of Object.entries(cut.components ?? {}))
+      components[section] = { ...components[section], ...(entries as object) };
+  }
   return {
     openapi: document.openapi,
     info: { title: document.info?.title, version: document.info?.version },
     servers: document.servers,
     security: document.security,
-    paths: cut.paths,
-    components: { ...cut.components, securitySchemes: document.components?.securitySchemes },
+    paths,
+    components: { ...components, securitySchemes: document.components?.securitySchemes },
   };
 }
 
@@ -34,5 +42,5 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     .split('\n')
     .map((line) => `# ${line}`.trimEnd())
     .join('\n');
-  writeFileSync(output, `${comment}\n${dump(trimmed, { lineWidth: 120, noRefs: true })}`);
+  writeFileSync(output, `${comment}\n${dump(trimmed, { lineWidth: 120, noRefs: true, quotingType: '"' })}`);
 }
