@@ -52,7 +52,7 @@ export function summarize(output) {
     failed += Number(counts.match(/(\d+) failed/)?.[1] ?? 0);
     skipped += Number(counts.match(/(\d+) skipped/)?.[1] ?? 0);
   }
-  const failedTasks = [...text.matchAll(/^\s*Failed:\s+(\S+#\S+)\s*$/gm)].map((match) => match[1]);
+  const failedTasks = (text.match(/^\s*Failed:\s+(.+?)\s*$/m)?.[1] ?? '').split(/,\s*/).filter(Boolean);
   return { passed, failed, skipped, suites, failedTasks };
 }
 

@@ -39,11 +39,22 @@ export async function startPrisms(specs: string[], options: { dynamic?: boolean;
     if (child.exitCode === null && child.signalCode === null) child.kill();
     await exited;
   };
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  // A guard, not an estimate: Prism starts in 1 to 2 s, but a 2-core machine running every suite at once has
+  // been seen to take over 30 s; what it waited for and saw is in the error.
+  const timeoutMs = options.startTimeoutMs ?? 180_000;
   try {
     const startupMs = await new Promise<Map<string, number>>((resolve, reject) => {
       const listening = new Map<string, number>();
-      const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms. ${stderr}`)), timeoutMs);
+      const timer = setTimeout(() => {
+        const seen = specs.map((spec) =>
+          listening.has(spec) ? `${spec} listening after ${Math.round(listening.get(spec) ?? 0)} ms` : `${spec} not yet`,
+        );
+        reject(
+          new Error(
+            `Prism did not start within ${timeoutMs} ms: waited for each spec's "listening" message; saw ${seen.join(', ')}; its stderr: ${stderr.trim() || '(nothing)'}`,
+          ),
+        );
+      }, timeoutMs);
       child.on('message', (message: PrismMessage) => {
         if ('failed' in message) {
           clearTimeout(timer);

@@ -63,6 +63,9 @@ const documentationKeys = new Set([
   'tags',
   // The default server URL is compared per operation (`server-url-changed`); the rest of `servers` documents.
   'servers',
+  // A response's `links` say where another operation's ids come from (the probe and live states follow them);
+  // nothing on the wire or in the generated types changes.
+  'links',
 ]);
 // Maps whose keys are names the spec chose: a property (or header, schema...) called `description` is data.
 const nameMaps = new Set([

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pactLocation } from '../src/blast-radius.js';
 import { runGate } from '../src/gate.js';
 import { renderGate } from '../src/render.js';
+import { byOperation } from './support/by-operation.js';
 import { fixtureRepo } from './support/repo.js';
 
 type Repo = Awaited<ReturnType<typeof fixtureRepo>>;
@@ -21,6 +22,8 @@ const billingPact = JSON.parse(
 const billingFile = 'apps/contract-tests/consumers/billing-service/billing-service-vectara-agents-api.json';
 const readsDescription = "a request for an agent's sessions, showing each session's description";
 const gate = () => runGate({ root: repo.root, checkGenerated: false });
+// One problem each when a changeset gives too small a bump: the config's fixed group names every published package.
+const publishedPackages = ['@api-contracts/client', '@api-contracts/mock', '@api-contracts/specs', '@api-contracts/types'];
 const dropDescription: Parameters<Repo['editSpec']>[1] = (spec) => {
   delete spec.components.schemas.AgentSession.properties.description;
 };
@@ -49,14 +52,17 @@ describe('blast radius of a spec change', () => {
     expect(text).toContain(
       `    listAgentSessions breaks consumer \`billing-service\`: interaction "${readsDescription}" (response.body.incompatible at $.sessions[].description)`,
     );
-    // The catalogue calls a removed response property breaking; the problem also names the consumer it breaks.
-    expect(report.specs.find((spec) => spec.api === 'vectara')?.changes).toEqual([
-      expect.objectContaining({ kind: 'breaking', rule: 'response-property-removed', path: '$.sessions[].description' }),
-    ]);
+    // The catalogue calls a removed response property breaking, for both operations that return a session;
+    // the problem also names the consumer it breaks (whose pact calls listAgentSessions only).
+    const removed = { kind: 'breaking', rule: 'response-property-removed', status: '200' };
+    expect(byOperation(report.specs.find((spec) => spec.api === 'vectara')?.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...removed, path: '$.sessions[].description' })],
+      getAgentSession: [expect.objectContaining({ ...removed, path: '$.description' })],
+    });
     expect(report.specs.find((spec) => spec.api === 'vectara')?.required).toBe('major');
-    expect(report.problems).toHaveLength(3);
+    expect(report.problems.map((problem) => problem.split(' ')[0])).toEqual(publishedPackages);
     expect(report.problems[0]).toBe(
-      '@api-contracts/client needs a major bump for the breaking change to specs/vectara/openapi.yaml, which breaks consumer `billing-service`; pending changesets give it minor',
+      '@api-contracts/client needs a major bump for the breaking changes to specs/vectara/openapi.yaml, which breaks consumer `billing-service`; pending changesets give it minor',
     );
     expect(text).toContain('spec gate: FAIL');
   });
@@ -72,15 +78,22 @@ describe('blast radius of a spec change', () => {
 
     const report = await gate();
     const vectara = report.specs.find((spec) => spec.api === 'vectara');
-    expect(vectara?.changes).toEqual([
-      expect.objectContaining({ kind: 'additive', rule: 'response-constraint-tightened', path: '$.sessions[].description' }),
-    ]);
+    const tightened = { kind: 'additive', rule: 'response-constraint-tightened', status: '200' };
+    expect(byOperation(vectara?.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...tightened, path: '$.sessions[].description' })],
+      getAgentSession: [expect.objectContaining({ ...tightened, path: '$.description' })],
+    });
     expect(report.consumers.apis.find((radius) => radius.api === 'vectara')?.breaks).toEqual([
-      expect.objectContaining({ consumer: 'billing-service', interaction: readsDescription, location: '$.sessions[].description' }),
+      expect.objectContaining({
+        consumer: 'billing-service',
+        interaction: readsDescription,
+        operation: 'listAgentSessions',
+        location: '$.sessions[].description',
+      }),
     ]);
     expect(vectara?.changes.some((change) => change.kind === 'breaking')).toBe(false);
     expect(vectara?.required).toBe('major');
-    expect(report.problems).toHaveLength(3);
+    expect(report.problems.map((problem) => problem.split(' ')[0])).toEqual(publishedPackages);
     expect(report.problems[0]).toBe(
       '@api-contracts/client needs a major bump for the change to specs/vectara/openapi.yaml, which breaks consumer `billing-service`; pending changesets give it minor',
     );

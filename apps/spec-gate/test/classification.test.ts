@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runGate } from '../src/gate.js';
 import { renderGate } from '../src/render.js';
+import { byOperation } from './support/by-operation.js';
 import { fixtureRepo } from './support/repo.js';
 
 type Repo = Awaited<ReturnType<typeof fixtureRepo>>;
@@ -22,6 +23,7 @@ const vectaraOf = async () => {
   return { report, vectara };
 };
 const sessions = '/v2/agents/{agent_key}/sessions';
+// AgentSession is shared: listAgentSessions returns it as `$.sessions[]`, getAgentSession as the whole body.
 
 describe('spec changes classified with the catalogue', () => {
   it('a value added to a response enum is breaking (response-enum-value-added): generated unions and exhaustive switches', async () => {
@@ -30,10 +32,11 @@ describe('spec changes classified with the catalogue', () => {
       spec.components.schemas.AgentSession.properties.status.enum.push('paused');
     });
     const { vectara } = await vectaraOf();
-    expect(vectara.changes).toEqual([
-      expect.objectContaining({ rule: 'response-enum-value-added', kind: 'breaking', status: '200', path: '$.sessions[].status' }),
-    ]);
-    expect(vectara.changes[0]?.detail).toBe('enum value "paused" added');
+    const added = { rule: 'response-enum-value-added', kind: 'breaking', status: '200', detail: 'enum value "paused" added' };
+    expect(byOperation(vectara.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...added, path: '$.sessions[].status' })],
+      getAgentSession: [expect.objectContaining({ ...added, path: '$.status' })],
+    });
     expect(vectara.required).toBe('major');
   });
 
@@ -43,7 +46,11 @@ describe('spec changes classified with the catalogue', () => {
       spec.components.schemas.AgentSession.properties.status.enum = ['running', 'stopped'];
     });
     const { vectara } = await vectaraOf();
-    expect(vectara.changes).toEqual([expect.objectContaining({ rule: 'response-enum-value-removed', kind: 'additive' })]);
+    const removed = { rule: 'response-enum-value-removed', kind: 'additive', status: '200' };
+    expect(byOperation(vectara.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...removed, path: '$.sessions[].status' })],
+      getAgentSession: [expect.objectContaining({ ...removed, path: '$.status' })],
+    });
     expect(vectara.required).toBe('minor');
   });
 
@@ -54,15 +61,20 @@ describe('spec changes classified with the catalogue', () => {
       spec.paths[sessions].get.parameters.find((parameter: { name?: string }) => parameter.name === 'limit').schema.maximum = 1000;
     });
     const { vectara } = await vectaraOf();
-    expect(vectara.changes).toEqual([
-      expect.objectContaining({ rule: 'response-property-became-nullable', kind: 'breaking', path: '$.sessions[].name' }),
-      expect.objectContaining({
-        rule: 'request-constraint-relaxed',
-        kind: 'additive',
-        path: 'parameter:query:limit',
-        detail: 'maximum 100 → 1000',
-      }),
-    ]);
+    const nullable = { rule: 'response-property-became-nullable', kind: 'breaking' };
+    // `limit` is listAgentSessions' own parameter: only it accepts more.
+    expect(byOperation(vectara.changes)).toEqual({
+      listAgentSessions: [
+        expect.objectContaining({ ...nullable, path: '$.sessions[].name' }),
+        expect.objectContaining({
+          rule: 'request-constraint-relaxed',
+          kind: 'additive',
+          path: 'parameter:query:limit',
+          detail: 'maximum 100 → 1000',
+        }),
+      ],
+      getAgentSession: [expect.objectContaining({ ...nullable, path: '$.name' })],
+    });
   });
 
   it('an optional query parameter made required breaks (request-parameter-became-required)', async () => {
@@ -84,10 +96,18 @@ describe('spec changes classified with the catalogue', () => {
       spec.components.schemas.AgentSession.properties.created_at.default = '1970-01-01T00:00:00Z';
     });
     const { vectara } = await vectaraOf();
-    expect(vectara.changes).toEqual([
-      expect.objectContaining({ rule: 'response-property-became-required', kind: 'additive', path: '$.sessions[].description' }),
-    ]);
-    expect(vectara.docs.map((change) => change.description)).toEqual(['$.sessions[].created_at: default 1970-01-01T00:00:00Z added']);
+    const required = { rule: 'response-property-became-required', kind: 'additive' };
+    expect(byOperation(vectara.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...required, path: '$.sessions[].description' })],
+      getAgentSession: [expect.objectContaining({ ...required, path: '$.description' })],
+    });
+    expect(vectara.docs.map((change) => [change.operation, change.description])).toEqual(
+      expect.arrayContaining([
+        ['listAgentSessions', '$.sessions[].created_at: default 1970-01-01T00:00:00Z added'],
+        ['getAgentSession', '$.created_at: default 1970-01-01T00:00:00Z added'],
+      ]),
+    );
+    expect(vectara.docs).toHaveLength(2);
   });
 
   it('an operation added is additive (operation-added), a spec removed breaks each of its operations (operation-removed)', async () => {
@@ -108,7 +128,10 @@ describe('spec changes classified with the catalogue', () => {
     await repo.removeSpec('vectara');
     const removed = await vectaraOf();
     expect(removed.vectara).toMatchObject({ status: 'removed', required: 'major' });
-    expect(removed.vectara.changes).toEqual([expect.objectContaining({ rule: 'operation-removed', operation: 'listAgentSessions' })]);
+    expect(byOperation(removed.vectara.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ rule: 'operation-removed', kind: 'breaking', path: 'operation' })],
+      getAgentSession: [expect.objectContaining({ rule: 'operation-removed', kind: 'breaking', path: 'operation' })],
+    });
   });
 
   it('reports a change under a component that no operation reaches once, by component, as information: no release', async () => {
@@ -139,13 +162,11 @@ describe('spec changes classified with the catalogue', () => {
       spec.security = [{ VectaraKey: [] }];
     });
     const { vectara } = await vectaraOf();
-    expect(vectara.changes).toEqual([
-      expect.objectContaining({
-        rule: 'security-scheme-removed',
-        kind: 'breaking',
-        path: 'security:OAuth2',
-        detail: 'oauth2 clientCredentials',
-      }),
-    ]);
+    // Both operations take the spec's `security`: each loses OAuth2, neither the renamed API key.
+    const removed = { rule: 'security-scheme-removed', kind: 'breaking', path: 'security:OAuth2', detail: 'oauth2 clientCredentials' };
+    expect(byOperation(vectara.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining(removed)],
+      getAgentSession: [expect.objectContaining(removed)],
+    });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The four classes a held-out catalogue of single spec edits found the gate wrong on (issue 19), each with
- * its mirror image that must stay as it is, and a spec with two operations: every line names its
- * operation. In process: `diffSpecs` on two texts of this repo's Vectara spec, rendered by `renderGate`.
+ * its mirror image that must stay as it is, and the spec's two operations: every line names its operation.
+ * AgentSession, the shared timeout headers and the spec's servers reach both listAgentSessions (a session is
+ * `$.sessions[]`) and getAgentSession (a session is the body), so a change to one is one change per operation.
+ * In process: `diffSpecs` on two texts of this repo's Vectara spec, rendered by `renderGate`.
  */
 import { loadSpec } from '@api-contracts/specs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { blastRadius } from '../src/blast-radius.js';
 import type { SpecReport } from '../src/gate.js';
 import { renderBlastRadius, renderGate } from '../src/render.js';
 import { diffSpecs, requiredBump, type SpecDiff } from '../src/spec-diff.js';
+import { byOperation } from './support/by-operation.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a spec is edited freely in tests.
 type Spec = Record<string, any>;
@@ -92,17 +95,17 @@ describe('a schema refactored into allOf or out of it: effective, merged schemas
       delete member.properties.enabled;
       member.required = member.required.filter((name: string) => name !== 'enabled');
     }, intoAllOf);
-    expect(result.changes).toEqual([
-      expect.objectContaining({
-        rule: 'response-property-removed',
-        kind: 'breaking',
-        operation: 'listAgentSessions',
-        status: '200',
-        path: '$.sessions[].enabled',
-      }),
-    ]);
     // A removal lands on its parent, `properties:`; both members have one, so it is one of theirs.
-    expect(result.changes[0]?.specPointer).toMatch(/^#\/components\/schemas\/AgentSession(Identity|\/allOf\/1)\/properties$/);
+    const removed = {
+      rule: 'response-property-removed',
+      kind: 'breaking',
+      status: '200',
+      specPointer: expect.stringMatching(/^#\/components\/schemas\/AgentSession(Identity|\/allOf\/1)\/properties$/),
+    };
+    expect(byOperation(result.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...removed, path: '$.sessions[].enabled' })],
+      getAgentSession: [expect.objectContaining({ ...removed, path: '$.enabled' })],
+    });
     expect(requiredBump(result.changes)).toBe('major');
   });
 
@@ -111,18 +114,15 @@ describe('a schema refactored into allOf or out of it: effective, merged schemas
       spec.components.schemas.AgentSessionIdentity.properties.alias = { type: 'string' };
       spec.components.schemas.AgentSession.allOf[1].properties.region = { type: 'string' };
     }, intoAllOf);
-    expect(result.changes).toEqual([
-      expect.objectContaining({
-        rule: 'response-property-added',
-        path: '$.sessions[].alias',
-        specPointer: '#/components/schemas/AgentSessionIdentity/properties/alias',
-      }),
-      expect.objectContaining({
-        rule: 'response-property-added',
-        path: '$.sessions[].region',
-        specPointer: '#/components/schemas/AgentSession/allOf/1/properties/region',
-      }),
-    ]);
+    const alias = { rule: 'response-property-added', specPointer: '#/components/schemas/AgentSessionIdentity/properties/alias' };
+    const region = { rule: 'response-property-added', specPointer: '#/components/schemas/AgentSession/allOf/1/properties/region' };
+    expect(byOperation(result.changes)).toEqual({
+      listAgentSessions: [
+        expect.objectContaining({ ...alias, path: '$.sessions[].alias' }),
+        expect.objectContaining({ ...region, path: '$.sessions[].region' }),
+      ],
+      getAgentSession: [expect.objectContaining({ ...alias, path: '$.alias' }), expect.objectContaining({ ...region, path: '$.region' })],
+    });
   });
 });
 
@@ -152,14 +152,11 @@ describe('a component no operation reaches: information, no release', () => {
       delete spec.components.schemas.Orphan.properties.id;
       delete spec.components.schemas.AgentSession.properties.description;
     }, withOrphan);
-    expect(result.changes).toEqual([
-      expect.objectContaining({
-        rule: 'response-property-removed',
-        kind: 'breaking',
-        operation: 'listAgentSessions',
-        path: '$.sessions[].description',
-      }),
-    ]);
+    const removed = { rule: 'response-property-removed', kind: 'breaking', status: '200' };
+    expect(byOperation(result.changes)).toEqual({
+      listAgentSessions: [expect.objectContaining({ ...removed, path: '$.sessions[].description' })],
+      getAgentSession: [expect.objectContaining({ ...removed, path: '$.description' })],
+    });
     expect(result.info.map((item) => item.operation)).toEqual(['components/schemas/Orphan']);
     expect(requiredBump(result.changes)).toBe('major');
   });
@@ -189,9 +186,14 @@ describe('a request enum compared as a whole, not value by value', () => {
     const result = diff((spec) => {
       spec.components.parameters.RequestTimeoutMillis.schema.enum = [1000, 5000];
     });
-    expect(result.changes).toEqual([
-      expect.objectContaining({ rule: 'request-constraint-tightened', path: 'parameter:header:Request-Timeout-Millis', instances: 1 }),
-    ]);
+    const tightened = expect.objectContaining({
+      rule: 'request-constraint-tightened',
+      kind: 'breaking',
+      path: 'parameter:header:Request-Timeout-Millis',
+      detail: 'enum [1000,5000] added',
+      instances: 1,
+    });
+    expect(byOperation(result.changes)).toEqual({ listAgentSessions: [tightened], getAgentSession: [tightened] });
   });
 
   it('enum values lost tighten it; one replaced is one lost and one gained', () => {
@@ -221,22 +223,27 @@ describe('the default server URL: its own rule, at least a minor bump', () => {
     const result = diff((spec) => {
       spec.servers[0].url = 'https://api.eu.vectara.io';
     });
-    expect(result.changes).toEqual([
-      expect.objectContaining({
-        rule: 'server-url-changed',
-        kind: 'additive',
-        operation: 'listAgentSessions',
-        path: 'server',
-        expected: 'https://api.vectara.io',
-        actual: 'https://api.eu.vectara.io',
-        specPointer: '#/servers/0/url',
-      }),
-    ]);
+    const changed = expect.objectContaining({
+      rule: 'server-url-changed',
+      kind: 'additive',
+      path: 'server',
+      expected: 'https://api.vectara.io',
+      actual: 'https://api.eu.vectara.io',
+      specPointer: '#/servers/0/url',
+    });
+    expect(byOperation(result.changes)).toEqual({ listAgentSessions: [changed], getAgentSession: [changed] });
     expect(result.docs).toEqual([]);
     expect(requiredBump(result.changes)).toBe('minor');
-    expect(rendered(result)[1]).toMatch(
-      /^ {2}listAgentSessions server +server-url-changed +additive +\(https:\/\/api\.vectara\.io → https:\/\/api\.eu\.vectara\.io\)$/,
-    );
+    const [, ...lines] = rendered(result);
+    expect(lines).toHaveLength(2);
+    for (const operation of ['listAgentSessions', 'getAgentSession'])
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^ {2}${operation} server +server-url-changed +additive +\\(https://api\\.vectara\\.io → https://api\\.eu\\.vectara\\.io\\)$`,
+          ),
+        ),
+      );
   });
 
   it('a server variable whose default changes changes the default URL too', () => {
@@ -244,9 +251,15 @@ describe('the default server URL: its own rule, at least a minor bump', () => {
       spec.servers[0] = { url: 'https://{host}', variables: { host: { default: 'api.vectara.io' } } };
     };
     expect(diff(() => {}, templated)).toEqual({ changes: [], info: [], docs: [] });
-    expect(diff((spec) => (spec.servers[0].variables.host.default = 'eu.vectara.io'), templated).changes).toEqual([
-      expect.objectContaining({ rule: 'server-url-changed', expected: 'https://api.vectara.io', actual: 'https://eu.vectara.io' }),
-    ]);
+    const changed = expect.objectContaining({
+      rule: 'server-url-changed',
+      expected: 'https://api.vectara.io',
+      actual: 'https://eu.vectara.io',
+    });
+    expect(byOperation(diff((spec) => (spec.servers[0].variables.host.default = 'eu.vectara.io'), templated).changes)).toEqual({
+      listAgentSessions: [changed],
+      getAgentSession: [changed],
+    });
   });
 
   it('mirror: a server described otherwise, a second server, or an override with the same URL stay documentation', () => {
@@ -261,37 +274,28 @@ describe('the default server URL: its own rule, at least a minor bump', () => {
   });
 });
 
-/** A second operation: one session by key, its own default server, and the shared timeout header. */
-const secondOperation: Edit = (spec) => {
-  const list = spec.paths[sessions].get;
-  spec.paths[session] = {
-    get: {
-      operationId: 'getAgentSession',
-      servers: [{ url: 'https://sessions.vectara.io' }],
-      parameters: [
-        list.parameters[0],
-        list.parameters.find((parameter: { name?: string }) => parameter.name === 'agent_key'),
-        { name: 'session_key', in: 'path', required: true, schema: { $ref: '#/components/schemas/AgentSessionKey' } },
-      ],
-      responses: {
-        '200': {
-          description: 'The session.',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/AgentSession' } } },
-        },
-        '404': list.responses['404'],
-      },
-    },
-  };
+/** The spec's own getAgentSession, given a default server of its own (an operation's `servers` override the spec's). */
+const getWithOwnServer: Edit = (spec) => {
+  spec.paths[session].get.servers = [{ url: 'https://sessions.vectara.io' }];
 };
 
-describe('a spec with two operations: every line names its operation', () => {
+describe('the spec’s two operations: every line names its operation', () => {
+  it('the spec holds both, each its own path: what the cases below rely on', () => {
+    const spec = loadSpec('vectara') as Spec;
+    expect([spec.paths[sessions]?.get?.operationId, spec.paths[session]?.get?.operationId]).toEqual([
+      'listAgentSessions',
+      'getAgentSession',
+    ]);
+    expect(spec.paths[session].get.servers).toBeUndefined();
+  });
+
   it('a shared schema, a shared parameter and the spec’s servers changed: one line per operation that feels each', () => {
     const result = diff((spec) => {
       delete spec.components.schemas.AgentSession.properties.description;
       spec.components.parameters.RequestTimeout.schema.enum = [10, 30];
       spec.servers[0].url = 'https://api.eu.vectara.io';
       spec.paths[session].get.servers[0].url = 'https://sessions.eu.vectara.io';
-    }, secondOperation);
+    }, getWithOwnServer);
     const where = result.changes.map((change) => [change.operation, change.status ?? '', change.path, change.rule]);
     expect(where).toEqual(
       expect.arrayContaining([
@@ -316,15 +320,14 @@ describe('a spec with two operations: every line names its operation', () => {
   it('an operation that overrides the servers keeps its default URL when the spec’s changes; removing one operation names it', () => {
     const result = diff((spec) => {
       spec.servers[0].url = 'https://api.eu.vectara.io';
-    }, secondOperation);
+    }, getWithOwnServer);
     expect(result.changes.map((change) => [change.operation, change.rule])).toEqual([['listAgentSessions', 'server-url-changed']]);
-    const removed = diff((spec) => delete spec.paths[session], secondOperation);
+    const removed = diff((spec) => delete spec.paths[session]);
     expect(removed.changes.map((change) => [change.operation, change.rule])).toEqual([['getAgentSession', 'operation-removed']]);
   });
 
   it('the blast radius names the operation each broken interaction calls', async () => {
     const before = loadSpec('vectara') as Spec;
-    secondOperation(before);
     const after = structuredClone(before);
     delete after.components.schemas.AgentSession.properties.description;
     const body = { key: 'ase_1', name: 'n', agent_key: 'a', enabled: true, created_at: '2024-01-15T10:30:00Z', description: 'd' };
@@ -358,5 +361,28 @@ describe('a spec with two operations: every line names its operation', () => {
     const text = renderBlastRadius(radius).join('\n');
     expect(text).toContain('    listAgentSessions breaks consumer `billing-service`: interaction "a list of sessions with descriptions"');
     expect(text).toContain('    getAgentSession breaks consumer `billing-service`: interaction "one session with its description"');
+  });
+});
+
+describe('response links: where another operation’s ids come from', () => {
+  it('a link added, changed or removed is documentation: nothing on the wire or in the types changes', () => {
+    const withoutLinks: Edit = (spec) => {
+      delete spec.paths[sessions].get.responses['200'].links;
+    };
+    const added = diff((spec) => {
+      spec.paths[sessions].get.responses['200'].links = {
+        ownAgent: { operationId: 'getAgentSession', parameters: { agent_key: '$request.path.agent_key' } },
+      };
+    }, withoutLinks);
+    expect(added.changes).toEqual([]);
+    expect(added.docs.length).toBeGreaterThan(0);
+    expect(requiredBump(added.changes)).toBe('none');
+  });
+
+  it('mirror: the operation a link points at changing its response is still that operation’s change', () => {
+    const result = diff((spec) => {
+      delete spec.components.schemas.AgentSession.properties.enabled;
+    });
+    expect(Object.keys(byOperation(result.changes)).sort()).toEqual(['getAgentSession', 'listAgentSessions']);
   });
 });

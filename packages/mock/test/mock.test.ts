@@ -235,7 +235,7 @@ describe('per-test overrides', () => {
     expect(bad).toThrow(MockSeedError);
     expect(bad).toThrow(expect.objectContaining({ field: '/sessions/0/key', rule: expect.stringMatching(/^pattern: /) }));
     expect(() => mock.seed('noSuchOperation', 'x', {})).toThrow(
-      /No operation noSuchOperation: the specs have getAccountSessions, listAgentSessions/,
+      /^No operation noSuchOperation: the specs have (\w+, )*listAgentSessions\b/,
     );
     expect(() => mock.force('listAgentSessions', 42)).toThrow(expect.objectContaining({ field: 'status' }));
     expect(() => mock.seed('getAccountSessions', 'acct_1', ['s-1'])).toThrow(/getAccountSessions is not paged \(no x-paging in its spec\)/);

@@ -132,7 +132,8 @@ describe('the generated response validators', () => {
   it('take a format nobody defines as an annotation, and inline the ones ajv-formats writes as a regular expression', () => {
     const spec: OpenApiDocument = structuredClone(specs.verisoul);
     spec.components.schemas.SessionsResponse.properties.request_id.format = 'x-verisoul-id';
-    expect(validatorsModule(spec, '')).not.toMatch(/x-verisoul-id"\]|formats\["/);
+    // No look-up of it in the runtime's formats (other formats of the spec, e.g. float, still have theirs).
+    expect(validatorsModule(spec, '')).not.toContain('x-verisoul-id"]');
     spec.components.schemas.SessionsResponse.properties.request_id.format = 'uuid';
     expect(validatorsModule(spec, '')).toContain('const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-');
   });

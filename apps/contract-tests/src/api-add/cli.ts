@@ -29,6 +29,16 @@ import { secretNames, withSecretNames } from './workflow-secrets.js';
 
 export class UsageError extends CopyRefused {}
 
+const usage = [
+  'usage: pnpm api:add <api> --operation <operationId | "METHOD /path"> [--definition <url|path>] [--name <operationId>]',
+  "  Copies one operation of the provider's published definition, with every component it reaches, into",
+  '  specs/<api>/openapi.yaml (inserted lines only, provenance marked), then regenerates the types and the client.',
+  '  A new <api> also gets its spec, a descriptor whose live set-ups are "not yet written", and its exports.',
+  "  --definition  a URL or a file; default: the descriptor's definition variable when set, else its URL",
+  '  --name        our operationId when the definition gives none',
+  '  Exit: 0 copied or already there, 2 could not run (nothing written).',
+].join('\n');
+
 export interface AddOptions {
   api: string;
   operation: string;
@@ -135,13 +145,14 @@ async function descriptorDefinition(api: Api, env: NodeJS.ProcessEnv): Promise<s
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { operation: { type: 'string' }, definition: { type: 'string' }, name: { type: 'string' } },
+    options: { operation: { type: 'string' }, definition: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
   });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
   const [api, ...extra] = positionals;
-  if (!api || extra.length > 0)
-    throw new UsageError(
-      'usage: pnpm api:add <api> --operation <operationId | "METHOD /path"> [--definition <url|path>] [--name <operationId>]',
-    );
+  if (!api || extra.length > 0) throw new UsageError(usage.split('\n')[0] ?? '');
   return addOperation({ api, operation: values.operation ?? '', definition: values.definition, name: values.name });
 }
 

@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import { fingerprint } from '@api-contracts/drift-rules';
 import type { OpenApiDocument } from '@api-contracts/specs';
 import { type Api, specPath } from '@api-contracts/specs';
+import { parse } from 'yaml';
 import type { ContractChange } from '../model.js';
 import { changesetFile, renderChangeset } from './changeset.js';
 import { type Bump, generateTypes, specGate } from './repository.js';
+import { sharedPlaces } from './shared-places.js';
 import { type AppliedPatch, patchSpec, type RefusedChange } from './spec-patch.js';
 
 /** A change of the contract as the routes report it (the live route's, or drift-rules' `DriftChange` from the vendor route). */
@@ -179,19 +181,31 @@ async function explainForVendorRoute(
     const file = join(root, relativePath);
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    const entries = applied.flatMap((entry) => {
-      const rule = vendorRuleOf[entry.rule];
-      if (entry.api !== api || !rule) return [];
+    const spec = parse(await readFile(join(root, 'specs', api, 'openapi.yaml'), 'utf8'));
+    // The change where it was seen, and every other operation the patched component reaches (the vendor route
+    // compares each operation our spec captures).
+    const placesOf = (entry: CaptureResult['applied'][number]) => [
+      entry,
+      ...(entry.status && (entry.rule === 'response-property-added' || entry.rule === 'response-enum-value-added')
+        ? sharedPlaces(spec, { operation: entry.operation, status: entry.status, path: entry.path })
+        : []),
+    ];
+    function vendorEntry(text: string, entry: CaptureResult['applied'][number], rule: string): string[] {
       const id = fingerprint({ rule, api, operation: entry.operation, status: entry.status, path: entry.path });
       if (text.includes(id)) return [];
       return [
-        `  # ${entry.status ? `${entry.status} ` : ''}${entry.path} (captured)`,
+        `  # ${entry.operation} ${entry.status ? `${entry.status} ` : ''}${entry.path} (captured)`,
         `  - fingerprint: ${id}`,
         `    rule: ${rule}`,
         `    reason: >-`,
         `      Captured by pnpm contracts:live against ${seenAt[api as Api] ?? 'the provider'} on ${on} (change`,
         `      ${entry.fingerprint}): the provider serves it; its published definition may not declare it.`,
       ];
+    }
+    const entries = applied.flatMap((entry) => {
+      const rule = vendorRuleOf[entry.rule];
+      if (entry.api !== api || !rule) return [];
+      return placesOf(entry).flatMap((place) => vendorEntry(text, { ...entry, ...place }, rule));
     });
     if (entries.length === 0) continue;
     await writeFile(file, `${text.endsWith('\n') ? text : `${text}\n`}${entries.join('\n')}\n`);

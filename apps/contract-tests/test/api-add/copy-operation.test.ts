@@ -168,6 +168,9 @@ describe('pnpm api:add, in a scratch repository (generators off)', () => {
     await mkdir(join(root, 'apps', 'contract-tests', 'src', 'providers'), { recursive: true });
     await writeFile(join(root, 'specs', 'acme', 'openapi.yaml'), specText);
     await cp(join(repositoryRoot, 'specs', 'index.d.ts'), join(root, 'specs', 'index.d.ts'));
+    await cp(join(repositoryRoot, 'specs', 'package.json'), join(root, 'specs', 'package.json'));
+    await mkdir(join(root, '.github', 'workflows'), { recursive: true });
+    await cp(join(repositoryRoot, '.github', 'workflows', 'live-drift.yml'), join(root, '.github', 'workflows', 'live-drift.yml'));
     server = await serveDefinitions({ '/openapi.yaml': { body: definitionText } });
   });
   afterAll(async () => {
@@ -202,7 +205,14 @@ describe('pnpm api:add, in a scratch repository (generators off)', () => {
     );
     expect(descriptor).toContain(`"listWidgets answers 401": { prefer: 'code=401'`);
     expect(await readFile(join(root, 'specs', 'index.d.ts'), 'utf8')).toContain("export type Api = 'acme' | 'widget-works';");
-    expect((await readdir(join(root, 'specs'))).sort()).toEqual(['acme', 'index.d.ts', 'widget-works']);
+    expect((await readdir(join(root, 'specs'))).sort()).toEqual(['acme', 'index.d.ts', 'package.json', 'widget-works']);
+    // The specs package exports it, and the nightly live job reads its key (both derived, not hand-written).
+    const manifest = JSON.parse(await readFile(join(root, 'specs', 'package.json'), 'utf8'));
+    expect(manifest.exports['./widget-works/openapi.yaml']).toBe('./widget-works/openapi.yaml');
+    expect(Object.keys(manifest.exports).at(-1)).toBe('./package.json');
+    expect(await readFile(join(root, '.github', 'workflows', 'live-drift.yml'), 'utf8')).toMatch(
+      /WIDGET_WORKS_API_KEY: \$\{\{ secrets\.WIDGET_WORKS_API_KEY \}\}/,
+    );
   });
 
   it('refuses bad input before anything is written', async () => {
@@ -212,5 +222,36 @@ describe('pnpm api:add, in a scratch repository (generators off)', () => {
     );
     await expect(add('brand-new', 'listWidgets', server.url('/missing.yaml'))).rejects.toThrow(/could not fetch .*HTTP 404/);
     expect((await readdir(join(root, 'specs'))).includes('brand-new')).toBe(false);
+  });
+});
+
+describe('copying getAgentSession from Vectara’s published definition', () => {
+  it('into our spec as it was before it had the operation: the path item inserted, our components kept', async () => {
+    const { parseDocument } = await import('yaml');
+    const { specPath } = await import('@api-contracts/specs');
+    const { vectaraDefinition } = await import('../vendor/support/definitions.js');
+    const before = parseDocument(await readFile(specPath('vectara'), 'utf8'));
+    before.deleteIn(['paths', '/v2/agents/{agent_key}/sessions/{session_key}']);
+    const beforeText = before.toString();
+    const result = copied(
+      copyOperation({
+        specText: beforeText,
+        definition: vectaraDefinition(),
+        operation: 'getAgentSession',
+        source: 'https://docs.vectara.com/vectara-oas-v2.yaml',
+        on: '2026-12-04',
+      }),
+    );
+    expect(onlyInsertedLines(beforeText, result.text)).toBe(true);
+    const operation = parse(result.text).paths['/v2/agents/{agent_key}/sessions/{session_key}'].get;
+    expect(operation.operationId).toBe('getAgentSession');
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '403', '404']));
+    expect(operation.description).toContain('Copied by pnpm api:add from https://docs.vectara.com/vectara-oas-v2.yaml on 2026-12-04.');
+    // Our AgentSession differs from the definition's on purpose (vendor-differences.yaml): kept, never overwritten.
+    expect(result.keptDiffering).toContain('#/components/schemas/AgentSession');
+    // Run again on what it wrote: already there, nothing to copy.
+    expect(
+      copyOperation({ specText: result.text, definition: vectaraDefinition(), operation: 'getAgentSession', source: 'x', on: 'y' }).outcome,
+    ).toBe('already');
   });
 });

@@ -56,10 +56,12 @@ describe('pnpm api:add of a new API, in a copy of the repository', () => {
     expect(add.all).toContain('copied listWidgets (GET /widgets) into specs/acme/openapi.yaml');
     expect(add.all).toContain('regenerated @api-contracts/client');
 
-    // Every file it wrote or changed: the spec, the descriptor, the Api names, and what the generators derive.
+    // Every file it wrote or changed: the spec, the descriptor, the Api names and the specs' exports, the nightly
+    // job's secrets, and what the generators derive.
     const changed = (await git(copy, 'status', '--porcelain', '--untracked-files=all')).split('\n').map((line) => line.slice(3));
     expect(changed.sort()).toEqual(
       [
+        '.github/workflows/live-drift.yml',
         'apps/contract-tests/src/providers/acme.ts',
         'packages/client/package.json',
         'packages/client/.size-limit.json',
@@ -74,9 +76,14 @@ describe('pnpm api:add of a new API, in a copy of the repository', () => {
         'packages/types/src/generated/validators.ts',
         'specs/acme/openapi.yaml',
         'specs/index.d.ts',
+        'specs/package.json',
       ].sort(),
     );
     expect(await readFile(join(copy, 'packages/client/src/generated/acme.ts'), 'utf8')).toContain('export function createAcmeClient(');
+    expect(await readFile(join(copy, '.github/workflows/live-drift.yml'), 'utf8')).toMatch(
+      /ACME_API_KEY: \$\{\{ secrets\.ACME_API_KEY \}\}/,
+    );
+    expect(JSON.parse(await readFile(join(copy, 'specs/package.json'), 'utf8')).exports['./acme/openapi.yaml']).toBe('./acme/openapi.yaml');
 
     // Typed: the new descriptor, the derived Api union and the registries agree.
     const typecheck = await pnpm(
