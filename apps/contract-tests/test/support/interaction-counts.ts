@@ -13,13 +13,19 @@ import type { Provider } from '../../src/providers/provider.js';
 import { vectara } from '../../src/providers/vectara.js';
 import { verisoul } from '../../src/providers/verisoul.js';
 
-const providers: Record<Api, Provider> = { verisoul, vectara };
+// The two APIs whose pacts are committed (a copy of the repo where `pnpm api:add` added a third still type-checks).
+const providers: Partial<Record<Api, Provider>> = { verisoul, vectara };
+const providerOf = (api: Api): Provider => {
+  const provider = providers[api];
+  if (!provider) throw new Error(`no committed pacts for ${api}`);
+  return provider;
+};
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PactFile;
 
-const ourPact = (api: Api) => read(pactFileOf(providers[api]));
+const ourPact = (api: Api) => read(pactFileOf(providerOf(api)));
 const liveSkipped = (api: Api, pact: PactFile) =>
   pact.interactions.filter((interaction) => {
-    const state = (providers[api].states as Record<string, Provider['states'][string] | undefined>)[
+    const state = (providerOf(api).states as Record<string, Provider['states'][string] | undefined>)[
       interaction.providerStates?.[0]?.name ?? ''
     ];
     return state !== undefined && typeof state.live !== 'function';
