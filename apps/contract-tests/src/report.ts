@@ -33,7 +33,7 @@ function consumerLabel(api: ApiReport): string {
  * row of its own for each interaction that failed; so fifty consumers print fifty rows, not six hundred.
  */
 export function renderTable(report: Report): string {
-  const header = ['API', 'interaction', ...routes.map(([, title]) => title)];
+  const header = ['API', 'operation', 'interaction', ...routes.map(([, title]) => title)];
   const rows: string[][] = [];
   const notes: string[] = [];
   // Live drift gives one reason per change (`reasons`), numbered once however many interactions showed it.
@@ -50,9 +50,9 @@ export function renderTable(report: Report): string {
   const cellOf = (api: ApiReport, result: RouteResult) =>
     api.status === 'not-run' && result.outcome === 'skip' && result.reason === api.reason ? 'not run' : note(result);
   for (const api of report.apis.filter(isOurs)) {
-    if (api.interactions.length === 0) rows.push([api.api, `(not run: ${api.reason ?? 'unknown'})`, '-', '-', '-']);
+    if (api.interactions.length === 0) rows.push([api.api, '-', `(not run: ${api.reason ?? 'unknown'})`, '-', '-', '-']);
     for (const interaction of api.interactions) {
-      rows.push([api.api, interaction.description, ...routes.map(([key]) => cellOf(api, interaction[key]))]);
+      rows.push([api.api, interaction.operation ?? '-', interaction.description, ...routes.map(([key]) => cellOf(api, interaction[key]))]);
     }
   }
   const others = report.apis.filter((api) => !isOurs(api));
@@ -62,7 +62,7 @@ export function renderTable(report: Report): string {
     const apiNames = [...new Set(pacts.map((api) => api.api))].join(', ');
     const notRun = pacts.filter((api) => api.interactions.length === 0);
     if (notRun.length > 0)
-      rows.push([apiNames, `consumer ${label}: (not run: ${notRun.map((api) => api.reason ?? 'unknown').join('; ')})`, '-', '-', '-']);
+      rows.push([apiNames, '-', `consumer ${label}: (not run: ${notRun.map((api) => api.reason ?? 'unknown').join('; ')})`, '-', '-', '-']);
     if (interactions.length === 0) continue;
     const summary = routes.map(([key]) => {
       const results = interactions.map(({ interaction }) => interaction[key]);
@@ -73,11 +73,22 @@ export function renderTable(report: Report): string {
       if (skipped.length === results.length) return notes;
       return skipped.length > 0 ? `pass, ${skipped.length} ${notes}` : 'pass';
     });
-    rows.push([apiNames, `consumer ${label}: ${interactions.length} interaction${interactions.length === 1 ? '' : 's'}`, ...summary]);
+    const operations = [...new Set(interactions.map(({ interaction }) => interaction.operation ?? '-'))].join(', ');
+    rows.push([
+      apiNames,
+      operations,
+      `consumer ${label}: ${interactions.length} interaction${interactions.length === 1 ? '' : 's'}`,
+      ...summary,
+    ]);
     for (const { api, interaction } of interactions.filter(({ interaction }) =>
       routes.some(([key]) => interaction[key].outcome === 'fail'),
     ))
-      rows.push([api.api, `${api.consumer}: ${interaction.description}`, ...routes.map(([key]) => cellOf(api, interaction[key]))]);
+      rows.push([
+        api.api,
+        interaction.operation ?? '-',
+        `${api.consumer}: ${interaction.description}`,
+        ...routes.map(([key]) => cellOf(api, interaction[key])),
+      ]);
   }
   const out = renderColumns(header, rows);
   if (notes.length > 0) out.push('', ...notes.map((text, index) => `[${index + 1}] ${text}`));

@@ -134,12 +134,14 @@ describe('pacts from a Pact Broker', () => {
     const result = await runCli(['--api', 'vectara', '--reports', reports], { PACT_BROKER_BASE_URL: fake.url, PACT_BROKER_TOKEN: token });
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stderr).toContain(`· Pact Broker ${fake.url}: 2 pacts (1 pending)`);
-    expect(result.stdout).toMatch(/^vectara\s+consumer billing-service \(broker\): 3 interactions\s+pass\s+pass\s+skip \[1\]$/m);
     expect(result.stdout).toMatch(
-      /^vectara\s+consumer reporting-service \(broker, pending\): 1 interaction\s+FAIL \(1 of 1\)\s+FAIL \(1 of 1\)/m,
+      /^vectara\s+listAgentSessions\s+consumer billing-service \(broker\): 3 interactions\s+pass\s+pass\s+skip \[1\]$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^vectara\s+listAgentSessions\s+consumer reporting-service \(broker, pending\): 1 interaction\s+FAIL \(1 of 1\)\s+FAIL \(1 of 1\)/m,
     );
     // billing-service is also handed in under consumers/: verified from both sources.
-    expect(result.stdout).toMatch(/^vectara\s+consumer billing-service: 3 interactions\s+pass\s+pass/m);
+    expect(result.stdout).toMatch(/^vectara\s+listAgentSessions\s+consumer billing-service: 3 interactions\s+pass\s+pass/m);
     expect(result.all).not.toContain(token);
     for (const file of ['contracts.json', 'junit.xml', 'vectara.log'])
       expect(await readFile(join(reports, file), 'utf8')).not.toContain(token);

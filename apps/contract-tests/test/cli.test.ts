@@ -27,7 +27,7 @@ describe('contracts CLI exit codes and reports', () => {
   it('exits 0 in mock mode, prints the table and writes JSON and JUnit reports', async () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
-    expect(result.stdout).toMatch(/API\s+interaction\s+pact vs Prism\s+static\s+live/);
+    expect(result.stdout).toMatch(/API\s+operation\s+interaction\s+pact vs Prism\s+static\s+live/);
     // Our interactions and billing-service's (consumers/billing-service/), each by Prism and statically.
     const n = allInteractions;
     expect(result.stdout).toContain(`mock run: ${2 * n} passed, 0 failed, ${n} skipped: all contracts verified (exit 0)`);

@@ -35,7 +35,7 @@ describe('pnpm contracts with the consumers handed in', () => {
     const result = await runCli(['--reports', reports]);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stderr).toContain('· no Pact Broker: PACT_BROKER_BASE_URL is not set');
-    expect(result.stdout).toMatch(/^vectara\s+consumer billing-service: 3 interactions\s+pass\s+pass\s+skip \[1\]$/m);
+    expect(result.stdout).toMatch(/^vectara\s+listAgentSessions\s+consumer billing-service: 3 interactions\s+pass\s+pass\s+skip \[1\]$/m);
     const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
     expect(
       json.apis.map((api: { api: string; consumer: string; origin: string; status: string }) => [
@@ -64,7 +64,9 @@ describe('pnpm contracts with the consumers handed in', () => {
     expect(result.exitCode, result.all).toBe(1);
     const row = result.stdout
       .split('\n')
-      .find((line) => line.startsWith('vectara  reporting-service: a request for an agent’s sessions with their total count'));
+      .find((line) =>
+        /^vectara\s+listAgentSessions\s+reporting-service: a request for an agent’s sessions with their total count/.test(line),
+      );
     expect(row, result.stdout).toMatch(/FAIL \[\d+\]\s+FAIL \[(\d+)\]/);
     const staticNote = /FAIL \[\d+\]\s+FAIL \[(\d+)\]/.exec(row ?? '')?.[1];
     expect(result.stdout).toContain(
