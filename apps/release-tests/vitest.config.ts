@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// One file, steps in order, one registry; clones, builds and installs take their time on 2 cores, and in CI
-// every other suite runs beside them (a versioning step measured 71 s alone, over 180 s under that load).
+// One file, steps in order, one registry. Each command and request has its own guard (test/support/command.ts,
+// verdaccio.ts) that fails naming what hung and what it printed; vitest's own timeouts sit far above the sum of
+// a hook's guards, so a step that is merely slow (a busy CI machine) never ends in a bare "timed out".
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], fileParallelism: false, testTimeout: 600_000, hookTimeout: 600_000 },
+  test: { include: ['test/**/*.test.ts'], fileParallelism: false, testTimeout: 3_600_000, hookTimeout: 3_600_000 },
 });

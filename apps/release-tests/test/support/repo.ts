@@ -2,11 +2,19 @@ import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
-import { execa, type Options } from 'execa';
+import type { Options } from 'execa';
+import { runCommand } from './command.js';
 import { childEnv } from './env.js';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/**
+ * The workspace packages a release needs installed: the root (changesets, turbo) and the fixed group with
+ * the private package beside it (their build tools and publint). The apps stay in the clone, unpublished and
+ * unversioned as the test checks, but nothing of theirs is installed (Verdaccio, Pact, Prism: two thirds of
+ * the install).
+ */
+const releaseScope = ['--filter', '.', '--filter', './specs', '--filter', './packages/*'];
 
 /**
  * A clone of this repo's committed state (uncommitted work is not in it), installed from the local pnpm
@@ -25,12 +33,17 @@ export async function cloneRepo(npmrc: string) {
   };
   const env = childEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...identity });
   /** Runs a command in the clone; `output` is stdout and stderr interleaved, without colour codes. */
-  const run = async (file: string, args: string[], options: Options = {}) => {
-    const result = await execa(file, args, { cwd: dir, reject: false, all: true, env, extendEnv: false, ...options });
-    return { exitCode: result.exitCode, output: stripVTControlCharacters(String(result.all ?? '')) };
+  const run = (file: string, args: string[], options: Options = {}) =>
+    runCommand(file, args, { cwd: dir, env, extendEnv: false, ...options });
+  /** git, which must succeed: its stdout. */
+  const git = async (...args: string[]) => {
+    const result = await run('git', args);
+    if (result.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed (${result.exitCode}) in ${dir}:\n${result.output}`);
+    return result.stdout;
   };
   try {
-    await execa('git', ['clone', '--quiet', repoRoot, dir], { env, extendEnv: false });
+    const clone = await run('git', ['clone', '--quiet', repoRoot, dir], { cwd: tmpdir() });
+    if (clone.exitCode !== 0) throw new Error(`git clone of ${repoRoot} failed (${clone.exitCode}):\n${clone.output}`);
     await writeFile(join(dir, '.npmrc'), npmrc);
     // The .npmrc carries a token: keep it out of git's view, as a developer's would be.
     await writeFile(join(dir, '.git', 'info', 'exclude'), '.npmrc\n');
@@ -39,24 +52,19 @@ export async function cloneRepo(npmrc: string) {
     await cp(join(repoRoot, '.turbo', 'cache'), join(dir, '.turbo', 'cache'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error; // no cache yet: every task runs
     });
-    const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline']);
+    const install = await run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', ...releaseScope]);
     if (install.exitCode !== 0) throw new Error(`pnpm install failed in the clone:\n${install.output}`);
     // Changesets already pending in the repo belong to its next real release, not to this test: removed (and
     // the removal committed) in the clone, so every bump, version and changelog entry is the test's own.
     const pending = (await readdir(join(dir, '.changeset'))).filter((file) => file.endsWith('.md') && file !== 'README.md');
     if (pending.length > 0) {
-      await execa('git', ['rm', '--quiet', ...pending.map((file) => join('.changeset', file))], { cwd: dir, env, extendEnv: false });
-      await execa('git', ['commit', '--quiet', '-m', 'release test: start without pending changesets'], {
-        cwd: dir,
-        env,
-        extendEnv: false,
-      });
+      await git('rm', '--quiet', ...pending.map((file) => join('.changeset', file)));
+      await git('commit', '--quiet', '-m', 'release test: start without pending changesets');
     }
   } catch (error) {
     await remove();
     throw error;
   }
-  const git = async (...args: string[]) => (await execa('git', args, { cwd: dir, env, extendEnv: false })).stdout;
   return {
     dir,
     run,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
+import { runCommand } from './command.js';
 import { childEnv } from './env.js';
 
 /**
@@ -71,10 +71,15 @@ function resolveBinary(alias: string, version: string): string {
  * that npm's global config file. npm looks for the global config beside the Node that runs it, so under
  * another runtime's binary it would miss the machine's (a registry, a CA file): it is passed explicitly.
  */
-export async function npmForRuntimes(): Promise<{ cli: string; globalconfig: string }> {
-  const result = await execa('npm', ['config', 'get', 'globalconfig'], { env: childEnv(), extendEnv: false });
-  return { cli: npmCli(), globalconfig: String(result.stdout).trim() };
+export function npmForRuntimes(): Promise<{ cli: string; globalconfig: string }> {
+  // The same for every runtime: asked once.
+  npmForRuntimesOnce ??= runCommand('npm', ['config', 'get', 'globalconfig'], { env: childEnv(), extendEnv: false }).then((result) => {
+    if (result.exitCode !== 0) throw new Error(`npm config get globalconfig failed (${result.exitCode}):\n${result.output}`);
+    return { cli: npmCli(), globalconfig: result.stdout.trim() };
+  });
+  return npmForRuntimesOnce;
 }
+let npmForRuntimesOnce: Promise<{ cli: string; globalconfig: string }> | undefined;
 
 function npmCli(): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {

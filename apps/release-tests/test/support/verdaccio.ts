@@ -3,12 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import getPort from 'get-port';
+import { runCommand } from './command.js';
 import { childEnv } from './env.js';
+
+/** How long Verdaccio may take to listen: a guard against a hung start, not an estimate (it takes 2 to 5 s). */
+const startGuardMs = 120_000;
+/** How long one request to the registry may take before it counts as hung. */
+const requestGuardMs = 60_000;
 
 /**
  * Verdaccio on 127.0.0.1 with an ephemeral port and a throwaway storage folder. No uplinks: a package
  * it does not hold is a 404, never a trip to the internet. Publishing needs a user, created here through
  * the registry API (what `npm adduser` does), so no prompt is involved.
+ *
+ * Ready means Verdaccio's own "http address" line for this URL (logged at warn level), then a ping that
+ * answers; a start that fails says what it waited for and what it saw: the exit code, or that it was
+ * still running at the guard, and everything it printed.
  */
 export async function startVerdaccio() {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-verdaccio-'));
@@ -26,7 +36,8 @@ export async function startVerdaccio() {
       "  '**':",
       '    access: $all',
       '    publish: $authenticated',
-      'log: { type: stdout, format: pretty, level: error }',
+      // warn: the level of the "http address" line the start waits for.
+      'log: { type: stdout, format: pretty, level: warn }',
       '',
     ].join('\n'),
   );
@@ -39,33 +50,63 @@ export async function startVerdaccio() {
     env: childEnv(),
     extendEnv: false,
   });
+  let output = '';
+  child.all?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const stop = async () => {
     child.kill();
     await child;
     await rm(dir, { recursive: true, force: true });
   };
+  const waitedFor = `"http address - ${url}" on Verdaccio's output, then GET ${url}-/ping answering 200`;
+  const failure = (saw: string) =>
+    new Error(`Verdaccio did not start: waited up to ${startGuardMs / 1000} s for ${waitedFor}; ${saw}. Its output:\n${output}`);
   try {
-    const deadline = Date.now() + 30_000;
-    while (
-      !(await fetch(`${url}-/ping`).then(
-        (response) => response.ok,
-        () => false,
-      ))
-    ) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Verdaccio did not start: ${(await child).all}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    const outcome = await new Promise<'listening' | 'exited' | 'guard'>((resolve) => {
+      const finish = (result: 'listening' | 'exited' | 'guard') => {
+        clearTimeout(guard);
+        child.all?.off('data', onData);
+        child.off('exit', onExit);
+        resolve(result);
+      };
+      const onData = () => {
+        if (output.includes(`http address - ${url}`)) finish('listening');
+      };
+      const onExit = () => finish('exited');
+      const guard = setTimeout(() => finish('guard'), startGuardMs);
+      child.all?.on('data', onData);
+      child.once('exit', onExit);
+      onData();
+    });
+    if (outcome === 'exited') {
+      const ended = await child;
+      throw failure(`it exited first, with code ${ended.exitCode ?? 'none'}${ended.signal ? ` (${ended.signal})` : ''}`);
     }
-    const response = await fetch(`${url}-/user/org.couchdb.user:release-test`, {
+    if (outcome === 'guard') throw failure('it was still running without that line, and was stopped');
+    const ping = await guardedFetch(`${url}-/ping`);
+    if (!ping.ok) throw failure(`it logged its address, but the ping answered ${ping.status} ${await ping.text()}`);
+    const response = await guardedFetch(`${url}-/user/org.couchdb.user:release-test`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'release-test', password: 'release-test-password' }),
     });
     if (!response.ok) throw new Error(`Verdaccio refused the user: ${response.status} ${await response.text()}`);
     const { token } = (await response.json()) as { token: string };
-    return { url, port, token, pid: child.pid, stop };
+    return { url, port, token, pid: child.pid, stop, output: () => output };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** fetch, with a guard that names the request when the registry does not answer. */
+async function guardedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(requestGuardMs) });
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${requestGuardMs / 1000} s` : String(error);
+    throw new Error(`${init.method ?? 'GET'} ${url} failed: ${reason}`);
   }
 }
 
@@ -81,7 +122,7 @@ export const scopedNpmrc = (registry: string, token: string, { failFast = false 
 
 /** The versions of a package on `registry`, read from its packument, or [] when it has none. */
 export async function publishedVersions(registry: string, name: string): Promise<string[]> {
-  const response = await fetch(`${registry}${name.replace('/', '%2f')}`);
+  const response = await guardedFetch(`${registry}${name.replace('/', '%2f')}`);
   if (response.status === 404) return [];
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from ${registry}`);
   const document = (await response.json()) as { versions?: Record<string, unknown> };
@@ -90,7 +131,7 @@ export async function publishedVersions(registry: string, name: string): Promise
 
 /** The packument of a package on `registry`. */
 export async function packument(registry: string, name: string) {
-  const response = await fetch(`${registry}${name.replace('/', '%2f')}`);
+  const response = await guardedFetch(`${registry}${name.replace('/', '%2f')}`);
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} from ${registry}`);
   return (await response.json()) as {
     'dist-tags': Record<string, string>;
@@ -103,16 +144,13 @@ export async function packument(registry: string, name: string) {
  * project so no .npmrc but the user's is read.
  */
 export async function npmView(registry: string, name: string) {
-  const result = await execa('npm', ['view', name, 'versions', '--json', '--registry', registry], {
+  const result = await runCommand('npm', ['view', name, 'versions', '--json', '--registry', registry], {
     cwd: tmpdir(),
-    reject: false,
-    all: true,
     env: childEnv(),
     extendEnv: false,
   });
-  const output = String(result.all ?? '');
-  if (result.exitCode !== 0) return { exitCode: result.exitCode, versions: undefined, output };
-  const parsed = JSON.parse(String(result.stdout)) as string | string[];
+  if (result.exitCode !== 0) return { exitCode: result.exitCode, versions: undefined, output: result.output };
+  const parsed = JSON.parse(result.stdout) as string | string[];
   // npm prints a lone version as a string, several as an array.
-  return { exitCode: result.exitCode, versions: typeof parsed === 'string' ? [parsed] : parsed, output };
+  return { exitCode: result.exitCode, versions: typeof parsed === 'string' ? [parsed] : parsed, output: result.output };
 }
