@@ -53,6 +53,11 @@ export interface RunOptions {
   onTranscript?: (api: Api, route: 'prism' | 'live', transcript: VerifierTranscript, consumer: string | undefined) => void;
   /** A Verifier process to run the replays in, left running (to share one across runs); else one is started and stopped. */
   verifier?: VerifierProcess;
+  /**
+   * Prism mocks of the specs to run the Prism route against, left running (to share them across runs: `startPrisms`
+   * of each API's `specPath`, as the run starts them); an API without one gets its own, started and stopped.
+   */
+  prisms?: ReadonlyMap<Api, PrismServer>;
   /** Live: requests the probe may send per API (default 20); 0 turns it off (reported, never a pass). */
   probeBudget?: number;
   /** Live: the probe's exchanges of each API (redacted), to keep those of failed checks as a HAR. */
@@ -82,6 +87,7 @@ export async function runContracts({
   consumersDir,
   broker,
   verifier: shared,
+  prisms: sharedPrisms = new Map(),
   acknowledgedDrift,
   onObserved,
   probeBudget = defaultProbeBudget,
@@ -92,7 +98,9 @@ export async function runContracts({
   const acknowledged = selected.has('live') ? await loadAcknowledgedDrift(acknowledgedDrift) : [];
   // The Verifier loads in its own process while the pacts are read and Prism starts.
   const verifier = shared ?? (selected.has('prism') || selected.has('live') ? startVerifier() : undefined);
+  // The Prism mocks this run started (stopped at its end), and every one it verifies against, shared ones too.
   const prisms = new Map<Api, PrismServer>();
+  const mocks = new Map<Api, PrismServer>();
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-run-'));
   try {
     const providers = await Promise.all(apis.map((api) => loadProvider(api)));
@@ -102,12 +110,17 @@ export async function runContracts({
     log(`pacts: ${interactionCounts(pacts, apis)}${consumerNames(pacts)}`);
 
     if (selected.has('prism')) {
+      const needed = apis.filter((api) => pacts.some((entry) => entry.provider.api === api && entry.pact !== undefined));
       await startPrismsOf(
-        apis.filter((api) => pacts.some((entry) => entry.provider.api === api && entry.pact !== undefined)),
+        needed.filter((api) => !sharedPrisms.has(api)),
         prisms,
       );
       if (prisms.size > 0)
         log(`Prism started in ${[...prisms].map(([api, prism]) => `${prism.startupMs.toFixed(0)} ms (${api})`).join(', ')}`);
+      for (const api of needed) {
+        const server = sharedPrisms.get(api) ?? prisms.get(api);
+        if (server) mocks.set(api, server);
+      }
     }
     const started = performance.now();
     // A transcript quotes the provider's answers: redacted before anyone prints or writes it.
@@ -122,7 +135,7 @@ export async function runContracts({
     const [prismResults, staticResults, liveResults] = await Promise.all([
       Promise.all(
         providers.map(async (provider) => {
-          const server = prisms.get(provider.api);
+          const server = mocks.get(provider.api);
           const mine = readable.filter((entry) => entry.provider === provider);
           if (!server || !verifier || mine.length === 0) return [];
           const results = await prismRoute(provider, mine, { prism: server, verifier, broker });
@@ -143,7 +156,7 @@ export async function runContracts({
       return reportOf(entry, {
         selected,
         prism: prismResults.get(entry),
-        prismServer: prisms.get(entry.provider.api),
+        prismServer: mocks.get(entry.provider.api),
         static: staticResults[at],
         live: liveResults[at],
         onTranscript: redactedTranscript,

@@ -9,18 +9,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BrokerSettingsError, defaultSelectors, readBrokerSettings } from '../src/broker.js';
+import { consumersDir } from '../src/consumers.js';
 import { pactFileOf } from '../src/pact-file.js';
 import { vectara } from '../src/providers/vectara.js';
+import { renderTable } from '../src/report.js';
 import { runContracts } from '../src/run.js';
 import { exampleConsumerDirs } from './fixtures/consumer-repos/record.js';
 import { runCli } from './support/cli.js';
 import { type BrokerPactFixture, startFakeBroker } from './support/fake-broker.js';
+import { type SharedRunOptions, sharedRun } from './support/shared-run.js';
 
 const token = 'pact-broker-token-SENTINEL-5e1d';
 let work: string;
 let ours: string;
 let pacts: BrokerPactFixture[];
+// The suite's shared Verifier and Prism processes serve every in-process run of the file.
+let shared: SharedRunOptions;
 beforeAll(async () => {
+  shared = await sharedRun();
   work = await mkdtemp(join(tmpdir(), 'api-contracts-broker-'));
   // Our own Vectara pact from a directory, the other consumers' from the broker.
   ours = join(work, 'ours');
@@ -33,7 +39,7 @@ beforeAll(async () => {
     { pact: await read('reporting-service'), pending: true, why: 'latest from main branch (pending)' },
   ];
 });
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(() => Promise.all([rm(work, { recursive: true, force: true })]));
 
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -64,6 +70,7 @@ describe('pacts from a Pact Broker', () => {
       pactDir: ours,
       ...(settings && { broker: settings }),
       log: (line) => log.push(line),
+      ...shared,
     });
     expect(log).toContain(`Pact Broker ${fake.url}: 2 pacts (1 pending), results published`);
     expect(report.exitCode).toBe(0);
@@ -119,6 +126,7 @@ describe('pacts from a Pact Broker', () => {
         apis: ['vectara'],
         pactDir: ours,
         ...(settings && { broker: settings }),
+        ...shared,
       });
       const [billing, reporting] = report.apis.filter((api) => api.origin === 'broker');
       expect(billing?.interactions.map((interaction) => interaction.prism.outcome)).toEqual(['pass', 'pass', 'pass']);
@@ -158,16 +166,21 @@ describe('pacts from a Pact Broker', () => {
     expect(result.all).not.toContain('not-the-token-SENTINEL-77aa');
   });
 
+  // The run's verdict and its table, in process: the CLI's exit 2 on a broker problem is the test above.
   it('could not run (exit 2) when the broker is unreachable', async () => {
     const fake = await broker();
     await fake.stop();
     stop = undefined;
-    const result = await runCli(['--api', 'vectara', '--reports', join(work, 'reports-down')], {
-      PACT_BROKER_BASE_URL: fake.url,
-      PACT_BROKER_TOKEN: token,
+    const settings = readBrokerSettings({ PACT_BROKER_BASE_URL: fake.url, PACT_BROKER_TOKEN: token });
+    const report = await runContracts({
+      live: false,
+      apis: ['vectara'],
+      consumersDir,
+      ...(settings && { broker: settings }),
+      ...shared,
     });
-    expect(result.exitCode, result.all).toBe(2);
-    expect(result.stdout).toContain(`not verified: the Pact Broker is unreachable at ${fake.url}/ (ECONNREFUSED)`);
+    expect(report.exitCode, renderTable(report)).toBe(2);
+    expect(renderTable(report)).toContain(`not verified: the Pact Broker is unreachable at ${fake.url}/ (ECONNREFUSED)`);
   });
 });
 

@@ -14,54 +14,36 @@ import { pactFileOf } from '../src/pact-file.js';
 import { pactDir } from '../src/paths.js';
 import { vectara } from '../src/providers/vectara.js';
 import { verisoul } from '../src/providers/verisoul.js';
+import { renderTable, writeReports } from '../src/report.js';
 import { runContracts } from '../src/run.js';
 import { exampleConsumerDirs, recordExampleConsumers } from './fixtures/consumer-repos/record.js';
 import { runCli } from './support/cli.js';
 import { interactionCounts } from './support/interaction-counts.js';
-import { type Exchange, startStandIn } from './support/stand-in.js';
+import { type SharedRunOptions, sharedRun } from './support/shared-run.js';
+import { type Exchange, startStandIns } from './support/stand-in.js';
 
 const billingFile = join(exampleConsumerDirs['billing-service'], 'billing-service-vectara-agents-api.json');
 const reportingDir = join(exampleConsumerDirs['reporting-service'], '..');
 
 let work: string;
+// The suite's shared Verifier and Prism processes serve every in-process run of the file.
+let shared: SharedRunOptions;
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'api-contracts-consumers-'));
+  [work, shared] = await Promise.all([mkdtemp(join(tmpdir(), 'api-contracts-consumers-')), sharedRun()]);
 });
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(() => Promise.all([rm(work, { recursive: true, force: true })]));
 
 describe('pnpm contracts with the consumers handed in', () => {
-  it('verifies our pacts and billing-service’s by Prism and statically, naming the consumer in the table, contracts.json and JUnit', async () => {
-    const reports = join(work, 'reports-default');
-    const result = await runCli(['--reports', reports]);
-    expect(result.exitCode, result.all).toBe(0);
-    expect(result.stderr).toContain('· no Pact Broker: PACT_BROKER_BASE_URL is not set');
-    expect(result.stdout).toMatch(/^vectara\s+listAgentSessions\s+consumer billing-service: 3 interactions\s+pass\s+pass\s+skip \[1\]$/m);
-    const json = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8'));
-    expect(
-      json.apis.map((api: { api: string; consumer: string; origin: string; status: string }) => [
-        api.api,
-        api.consumer,
-        api.origin,
-        api.status,
-      ]),
-    ).toEqual([
-      ['verisoul', 'api-contracts-client', 'ours', 'pass'],
-      ['vectara', 'api-contracts-client', 'ours', 'pass'],
-      ['vectara', 'billing-service', 'directory', 'pass'],
-    ]);
-    expect(json.apis[2].pactFile).toBe('consumers/billing-service/billing-service-vectara-agents-api.json');
-    const junit = await readFile(join(reports, 'junit.xml'), 'utf8');
-    expect(junit).toContain('name="vectara: static (consumer billing-service)"');
-    expect(junit).toContain('classname="vectara.billing-service.prism" name="a request for an agent’s billing sessions"');
-    const log = await readFile(join(reports, 'vectara.log'), 'utf8');
-    expect(log).toContain("## vectara, pact vs Prism, consumer billing-service: the Pact Verifier's transcript");
-    expect(log).toContain('Verifying a pact between billing-service and vectara-agents-api');
-  });
+  // Our pacts and billing-service’s by Prism and statically, the consumer named in the table, contracts.json and
+  // JUnit: cli.test.ts reads that from the default run it makes once for several tests.
 
+  // In process: the run, the table it prints and the reports it writes (the CLI's own exit 1: quiet-output.test.ts).
   it('fails reporting-service statically, with the comparator’s rule code and the consumer’s name', async () => {
     const reports = join(work, 'reports-reporting');
-    const result = await runCli(['--api', 'vectara', '--pacts', reportingDir, '--reports', reports]);
-    expect(result.exitCode, result.all).toBe(1);
+    const report = await runContracts({ live: false, apis: ['vectara'], pactDir: reportingDir, ...shared });
+    await writeReports(report, reports);
+    const result = { exitCode: report.exitCode, stdout: renderTable(report) };
+    expect(result.exitCode, result.stdout).toBe(1);
     const row = result.stdout
       .split('\n')
       .find((line) =>
@@ -102,12 +84,14 @@ describe('pnpm contracts with the consumers handed in', () => {
     await writeFile(join(dir, 'some-repo', 'notes.json'), '{"not": "a pact"}');
     const billing = JSON.parse(await readFile(billingFile, 'utf8'));
     await writeFile(join(dir, 'some-repo', 'stripe.json'), JSON.stringify({ ...billing, provider: { name: 'stripe-api' } }));
-    const result = await runCli(['--pacts', dir, '--reports', join(work, 'reports-bad')]);
-    expect(result.exitCode, result.all).toBe(2);
-    expect(result.stdout).toMatch(
+    // The run's verdict and its table, in process: the CLI's exit 2 is the test above.
+    const report = await runContracts({ live: false, pactDir: dir, ...shared });
+    const table = renderTable(report);
+    expect(report.exitCode, table).toBe(2);
+    expect(table).toMatch(
       /not verified: .*some-repo\/notes\.json: not a pact: it needs consumer\.name, provider\.name and an interactions array/,
     );
-    expect(result.stdout).toMatch(/not verified: .*some-repo\/stripe\.json: pact with provider "stripe-api", which is none of ours/);
+    expect(table).toMatch(/not verified: .*some-repo\/stripe\.json: pact with provider "stripe-api", which is none of ours/);
   });
 });
 
@@ -115,7 +99,7 @@ describe('live drift across consumers', () => {
   it('names the consumers a provider’s drift breaks, in drift.md, drift.json and on the console; each change listed once', async () => {
     // The provider renames a session's `name` to `title`: ours and billing-service read `name`.
     const renamed = (exchange: Exchange) => ({ ...exchange, body: exchange.body.replaceAll('"name"', '"title"') });
-    const [verisoulStandIn, vectaraStandIn] = await Promise.all([startStandIn('verisoul'), startStandIn('vectara', { mutate: renamed })]);
+    const [verisoulStandIn, vectaraStandIn] = await startStandIns(['verisoul', 'vectara'], { vectara: { mutate: renamed } });
     const reports = join(work, 'reports-drift');
     try {
       const result = await runCli(['--live', '--reports', reports], { ...verisoulStandIn.env(), ...vectaraStandIn.env() });
@@ -172,6 +156,7 @@ describe('many consumers of one provider in one Verifier run', () => {
       live: false,
       apis: ['vectara'],
       pactDir: dir,
+      ...shared,
       onTranscript: (_api, _route, transcript, consumer) => transcripts.push({ consumer, lines: transcript.lines }),
     });
     expect(report.exitCode).toBe(1);
@@ -197,7 +182,7 @@ describe('many consumers of one provider in one Verifier run', () => {
     if (first?.providerStates?.[0]) first.providerStates[0].name = 'an agent billed yesterday';
     await mkdir(join(dir, 'billing-service'), { recursive: true });
     await writeFile(join(dir, 'billing-service', 'pact.json'), JSON.stringify(billing));
-    const report = await runContracts({ live: false, apis: ['vectara'], pactDir: dir });
+    const report = await runContracts({ live: false, apis: ['vectara'], pactDir: dir, ...shared });
     const skipped = report.apis[0]?.interactions.find((interaction) => interaction.state === 'an agent billed yesterday');
     expect(skipped?.prism).toEqual({
       outcome: 'skip',

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runContracts } from '../src/run.js';
-import { startVerifier, type VerifierProcess } from '../src/verify.js';
+import type { VerifierProcess } from '../src/verify.js';
 import { runCli } from './support/cli.js';
+import { sharedRun } from './support/shared-run.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
@@ -44,15 +45,15 @@ describe('a live provider that cannot be judged', () => {
   let standIn: StandIn;
   let answer: Exchange | undefined;
   let reports: string;
-  // One Verifier process serves every run of the suite.
+  // The suite's shared Verifier process serves every run of the file.
   let verifier: VerifierProcess;
   beforeAll(async () => {
-    verifier = startVerifier();
+    verifier = (await sharedRun()).verifier;
     standIn = await startStandIn('vectara', { mutate: (exchange) => answer ?? exchange });
     reports = await mkdtemp(join(tmpdir(), 'api-contracts-could-not-run-'));
   });
   afterAll(async () => {
-    await Promise.all([standIn?.stop(), verifier?.stop()]);
+    await standIn?.stop();
     await rm(reports, { recursive: true, force: true });
   });
 

@@ -15,7 +15,9 @@ import { driftAnnotations, renderDriftReport } from '../src/drift-report.js';
 import type { DriftFinding, Report } from '../src/model.js';
 import { renderTable } from '../src/report.js';
 import { runContracts } from '../src/run.js';
-import { type Exchange, fixtures, startStandIn } from './support/stand-in.js';
+import type { VerifierProcess } from '../src/verify.js';
+import { sharedRun } from './support/shared-run.js';
+import { type Exchange, fixtures, type StandIn, startStandIns } from './support/stand-in.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: mutations reshape bodies freely.
 type Json = Record<string, any>;
@@ -269,17 +271,21 @@ const mutations: Mutation[] = [
   },
 ];
 
-type StandIn = Awaited<ReturnType<typeof startStandIn>>;
 const standIns: Partial<Record<Api, StandIn>> = {};
 let active: Mutation | undefined;
 const table: string[][] = [];
+// The suite's shared Verifier process serves every run of the file.
+let verifier: VerifierProcess;
 
 beforeAll(async () => {
-  for (const api of ['verisoul', 'vectara'] as const) {
-    standIns[api] = await startStandIn(api, {
-      mutate: (exchange, request) => (active?.api === api ? active.mutate(exchange, request) : exchange),
-    });
-  }
+  verifier = (await sharedRun()).verifier;
+  const mutating = (api: Api) => ({
+    mutate: (exchange: Exchange, request: IncomingMessage) => (active?.api === api ? active.mutate(exchange, request) : exchange),
+  });
+  [standIns.verisoul, standIns.vectara] = await startStandIns(['verisoul', 'vectara'], {
+    verisoul: mutating('verisoul'),
+    vectara: mutating('vectara'),
+  });
 });
 afterAll(async () => {
   await Promise.all(Object.values(standIns).map((standIn) => standIn?.stop()));
@@ -306,6 +312,7 @@ async function runGate(mutation: Mutation, strict = false, acknowledgedDrift?: s
       // The pacts' and the schema's verdict on each mutation: the probe has its own suite (test/probe/), and
       // a mutation made for every response (a list five times longer) would break its paging rules on purpose.
       probeBudget: 0,
+      verifier,
       ...(acknowledgedDrift && { acknowledgedDrift }),
     });
   } finally {
@@ -404,8 +411,15 @@ describe('the live drift report: changes of the contract, not instances', () => 
     }
   }
 
+  // The two tests that read the renamed run without acknowledgements share one run.
+  let renamedRun: Promise<Report> | undefined;
+  const renamedReport = () => {
+    renamedRun ??= runRenamed();
+    return renamedRun;
+  };
+
   it('reports a field renamed in 10 sessions as one change, in 10 of 10 items, with a rename hint; drift.md under 3 kB', async () => {
-    const report = await runRenamed();
+    const report = await renamedReport();
     expect(report.exitCode).toBe(1);
     const findings = report.apis.flatMap((api) => api.interactions.flatMap((interaction) => interaction.live.drift ?? []));
     // The instances stay in contracts.json: 10 missing keys from the schema, 10 from the pact, 10 unknown properties.
@@ -451,7 +465,7 @@ describe('the live drift report: changes of the contract, not instances', () => 
   });
 
   it('annotates each change on the spec line it contradicts', async () => {
-    const report = await runRenamed();
+    const report = await renamedReport();
     const [removed, added] = driftAnnotations(report);
     const spec = readFileSync(specPath('vectara'), 'utf8').split('\n');
     // `key:` under AgentSession's properties, and the properties list the unknown one is missing from.

@@ -21,7 +21,8 @@ import { vectara } from '../src/providers/vectara.js';
 import { ResponseValidator } from '../src/schema-check.js';
 import { operationNamed, specOperations } from '../src/spec-operation.js';
 import { staticCheck } from '../src/static-check.js';
-import { startVerifier, type VerifierProcess, verifyPact } from '../src/verify.js';
+import { type VerifierProcess, verifyPact } from '../src/verify.js';
+import { sharedRun } from './support/shared-run.js';
 
 /** Vectara's spec with one operation added by hand, and one whose path no id of a run can fill. */
 function handEdited(): OpenApiDocument {
@@ -57,10 +58,10 @@ describe('an operation added to a spec by hand, without pacts', () => {
   let verifier: VerifierProcess;
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'api-contracts-hand-added-'));
-    verifier = startVerifier();
+    // The suite's shared Verifier process.
+    verifier = (await sharedRun()).verifier;
   });
   afterAll(async () => {
-    verifier?.stop();
     await rm(directory, { recursive: true, force: true });
   });
 

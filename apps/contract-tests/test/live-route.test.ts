@@ -1,22 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContracts } from '../src/run.js';
 import { interactionCounts } from './support/interaction-counts.js';
-import { startStandIn } from './support/stand-in.js';
-
-type StandIn = Awaited<ReturnType<typeof startStandIn>>;
+import { type SharedRunOptions, sharedRun } from './support/shared-run.js';
+import { type StandIn, startStandIns } from './support/stand-in.js';
 
 describe('the live route, against local stand-ins of both providers', () => {
   let verisoul: StandIn;
   let vectara: StandIn;
+  // The suite's shared Verifier and Prism processes serve every run of the file.
+  let shared: SharedRunOptions;
   beforeAll(async () => {
-    [verisoul, vectara] = await Promise.all([startStandIn('verisoul'), startStandIn('vectara')]);
+    [[verisoul, vectara], shared] = await Promise.all([startStandIns(['verisoul', 'vectara']), sharedRun()]);
   });
   afterAll(async () => {
     await Promise.all([verisoul?.stop(), vectara?.stop()]);
   });
 
   it('verifies every pact a live provider can be driven to, and skips the rest with the reason', async () => {
-    const report = await runContracts({ live: true, env: { ...verisoul.env(), ...vectara.env() } });
+    const report = await runContracts({ live: true, env: { ...verisoul.env(), ...vectara.env() }, ...shared });
     const live = Object.fromEntries(
       report.apis.flatMap((api) =>
         api.interactions.map((interaction) => [`${interaction.state} / ${interaction.description}`, interaction.live]),
@@ -44,7 +45,7 @@ describe('the live route, against local stand-ins of both providers', () => {
 
   it('skips the optional states when their ids are not set, naming the variable', async () => {
     const { VECTARA_EMPTY_AGENT_KEY: _omitted, ...env } = vectara.env();
-    const report = await runContracts({ live: true, apis: ['vectara'], env });
+    const report = await runContracts({ live: true, apis: ['vectara'], env, ...shared });
     const empty = report.apis[0]?.interactions.find((interaction) => interaction.state === 'an agent without sessions');
     expect(empty?.live).toMatchObject({ outcome: 'skip', reason: expect.stringContaining('VECTARA_EMPTY_AGENT_KEY') });
     expect(report.exitCode).toBe(0);
@@ -57,6 +58,7 @@ describe('the live route, against local stand-ins of both providers', () => {
       routes: ['live'],
       apis: ['verisoul'],
       env: { ...verisoul.env(), VERISOUL_EMPTY_ACCOUNT_ID: 'acct_the_provider_does_not_know' },
+      ...shared,
     });
     const live = Object.fromEntries((report.apis[0]?.interactions ?? []).map((interaction) => [interaction.description, interaction.live]));
     expect(report.exitCode).toBe(1);
@@ -68,7 +70,7 @@ describe('the live route, against local stand-ins of both providers', () => {
   });
 
   it('fails when the provider answers against the spec, reporting the schema finding', async () => {
-    const drifted = await startStandIn('verisoul', {
+    verisoul.behave({
       mutate: (exchange) => {
         if (exchange.status !== 200) return exchange;
         const body = JSON.parse(exchange.body);
@@ -76,7 +78,7 @@ describe('the live route, against local stand-ins of both providers', () => {
       },
     });
     try {
-      const report = await runContracts({ live: true, apis: ['verisoul'], env: drifted.env() });
+      const report = await runContracts({ live: true, apis: ['verisoul'], env: verisoul.env(), ...shared });
       expect(report.exitCode).toBe(1);
       const withSessions = report.apis[0]?.interactions.find((interaction) => interaction.state === 'an account with sessions');
       expect(withSessions?.live.outcome).toBe('fail');
@@ -84,7 +86,7 @@ describe('the live route, against local stand-ins of both providers', () => {
         expect.objectContaining({ path: '/request_id', keyword: 'type', expected: 'string', actual: '42' }),
       );
     } finally {
-      await drifted.stop();
+      verisoul.behave({});
     }
   });
 });

@@ -9,10 +9,17 @@ import { vectara } from '../src/providers/vectara.js';
 import { runContracts } from '../src/run.js';
 import { staticCheck } from '../src/static-check.js';
 import { interactionCounts } from './support/interaction-counts.js';
+import { type SharedRunOptions, sharedRun } from './support/shared-run.js';
+
+// The suite's shared Verifier and Prism processes serve both runs of the file.
+let shared: SharedRunOptions;
+beforeAll(async () => {
+  shared = await sharedRun();
+});
 
 describe('the committed pacts, by the mock routes', () => {
   it('pass against Prism and the static check for both APIs, every interaction', async () => {
-    const report = await runContracts({ live: false });
+    const report = await runContracts({ live: false, ...shared });
     expect(report.exitCode).toBe(0);
     expect(report.apis.map((api) => [api.api, api.status, api.interactions.length])).toEqual([
       ['verisoul', 'pass', interactionCounts.ours.verisoul],
@@ -70,7 +77,7 @@ describe('a deliberately wrong pact', () => {
   });
 
   it('fails verification against Prism with the mismatch path, expected and actual', async () => {
-    const report = await runContracts({ live: false, apis: ['vectara'], pactDir: wrongDir });
+    const report = await runContracts({ live: false, apis: ['vectara'], pactDir: wrongDir, ...shared });
     expect(report.exitCode).toBe(1);
     const firstPage = report.apis[0]?.interactions.find((interaction) => interaction.description.includes('first page'));
     expect(firstPage?.prism.outcome).toBe('fail');

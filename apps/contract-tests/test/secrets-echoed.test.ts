@@ -9,10 +9,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pactDir } from '../src/paths.js';
 import { runCli } from './support/cli.js';
-import { type Exchange, sentinelClientSecret, startStandIn } from './support/stand-in.js';
+import { type Exchange, type StandIn, sentinelClientSecret, startStandIns } from './support/stand-in.js';
 
 /** A key that URL-encoding and base64 both change, so each form is a distinct string to look for. */
 const echoedKey = 'sk_live/SENTINEL+echo=7f3a9c';
@@ -106,17 +106,21 @@ function expectNoLeak(run: Awaited<ReturnType<typeof runLive>>, secrets: string[
 }
 
 describe('a provider that echoes the credentials it was sent', () => {
+  // One stand-in per API serves both runs, each run setting what it echoes.
+  let verisoul: StandIn;
+  let vectara: StandIn;
+  beforeAll(async () => {
+    [verisoul, vectara] = await startStandIns(['verisoul', 'vectara'], {
+      verisoul: { apiKey: echoedKey },
+      vectara: { apiKey: echoedKey },
+    });
+  });
+  afterAll(() => Promise.all([verisoul?.stop(), vectara?.stop()]));
+
   it('never gets the API key printed or written, in any form (both APIs, body, header and status text)', async () => {
-    const [verisoul, vectara] = await Promise.all([
-      startStandIn('verisoul', { apiKey: echoedKey, mutate: echoCredentials() }),
-      startStandIn('vectara', { apiKey: echoedKey, mutate: echoCredentials() }),
-    ]);
-    let run: Awaited<ReturnType<typeof runLive>>;
-    try {
-      run = await runLive({ ...verisoul.env(), ...vectara.env() });
-    } finally {
-      await Promise.all([verisoul.stop(), vectara.stop()]);
-    }
+    verisoul.behave({ mutate: echoCredentials() });
+    vectara.behave({ mutate: echoCredentials() });
+    const run = await runLive({ ...verisoul.env(), ...vectara.env() });
     // The run judged the echoed answers (drift found, not "could not run"), and wrote what it found.
     expect(run.result.exitCode, run.result.all).toBe(1);
     const written = run.files.map(([file]) => file);
@@ -143,15 +147,9 @@ describe('a provider that echoes the credentials it was sent', () => {
   });
 
   it('never gets the OAuth client secret or a token obtained during the run printed or written', async () => {
-    const vectara = await startStandIn('vectara', { mutate: echoCredentials([sentinelClientSecret]) });
-    let run: Awaited<ReturnType<typeof runLive>>;
-    let tokens: string[];
-    try {
-      run = await runLive(vectara.env('oauth'), ['--api', 'vectara']);
-      tokens = vectara.issuedTokens();
-    } finally {
-      await vectara.stop();
-    }
+    vectara.behave({ mutate: echoCredentials([sentinelClientSecret]) });
+    const run = await runLive(vectara.env('oauth'), ['--api', 'vectara']);
+    const tokens = vectara.issuedTokens();
     expect(run.result.exitCode, run.result.all).toBe(1);
     expect(tokens.length).toBeGreaterThan(0);
     expectNoLeak(run, [sentinelClientSecret, ...tokens]);

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runContracts } from '../src/run.js';
-import { startVerifier, type VerifierProcess } from '../src/verify.js';
+import type { VerifierProcess } from '../src/verify.js';
 import { interactionCounts } from './support/interaction-counts.js';
+import { sharedRun } from './support/shared-run.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
@@ -48,13 +49,13 @@ const livePasses = (sessions: number) =>
 describe('the live gate against a conformant Vectara provider', () => {
   let standIn: StandIn;
   let serveOldShape = false;
-  // One Verifier process serves every run of the suite.
+  // The suite's shared Verifier process serves every run of the file.
   let verifier: VerifierProcess;
   beforeAll(async () => {
-    verifier = startVerifier();
+    verifier = (await sharedRun()).verifier;
     standIn = await startStandIn('vectara', { mutate: (exchange) => (serveOldShape ? oldShape(exchange) : exchange) });
   });
-  afterAll(() => Promise.all([standIn?.stop(), verifier?.stop()]));
+  afterAll(() => standIn?.stop());
 
   const run = (auth: 'api-key' | 'oauth') =>
     runContracts({ live: true, routes: ['live'], apis: ['vectara'], env: standIn.env(auth), verifier });

@@ -14,18 +14,25 @@ import { writeProbeHars } from '../../src/probe/har.js';
 import type { ProbeExchange } from '../../src/probe/probe.js';
 import { renderProbeLines, renderProbeMarkdown } from '../../src/probe/render.js';
 import { runContracts } from '../../src/run.js';
-import { startVerifier, type VerifierProcess } from '../../src/verify.js';
-import { type StandInOptions, sentinelKey, startStandIn } from '../support/stand-in.js';
+import type { VerifierProcess } from '../../src/verify.js';
+import { sharedRun } from '../support/shared-run.js';
+import { type StandIn, type StandInBehaviour, sentinelKey, startStandIns } from '../support/stand-in.js';
 
 let verifier: VerifierProcess;
-beforeAll(() => {
-  verifier = startVerifier();
+// One stand-in per API for the whole file, its behaviour and session count set per case.
+let standIns: Record<Api, StandIn>;
+beforeAll(async () => {
+  verifier = (await sharedRun()).verifier;
+  const [verisoul, vectara] = await startStandIns(['verisoul', 'vectara']);
+  standIns = { verisoul, vectara };
 });
-afterAll(() => verifier?.stop());
+afterAll(() => Promise.all([standIns?.verisoul.stop(), standIns?.vectara.stop()]));
 
-/** A live run of one API against a fresh stand-in, the probe's exchanges kept. */
-async function probeAgainst(api: Api, options: StandInOptions & { sessions?: number } = {}, probeBudget?: number) {
-  const standIn = await startStandIn(api, options);
+/** A live run of one API against its stand-in behaving as `behaviour` says (holding 3 sessions unless told), the probe's exchanges kept. */
+async function probeAgainst(api: Api, { sessions = 3, ...behaviour }: StandInBehaviour & { sessions?: number } = {}, probeBudget?: number) {
+  const standIn = standIns[api];
+  standIn.behave(behaviour);
+  standIn.setSessionCount(sessions);
   try {
     const exchanges = new Map<Api, ProbeExchange[]>();
     const report = await runContracts({
@@ -39,7 +46,7 @@ async function probeAgainst(api: Api, options: StandInOptions & { sessions?: num
     });
     return { report, exchanges };
   } finally {
-    await standIn.stop();
+    standIn.behave({});
   }
 }
 

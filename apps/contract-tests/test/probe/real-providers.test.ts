@@ -8,19 +8,24 @@
  * fails it). The faults the probe exists for are still found under the same wire behaviour: `limit`
  * ignored, `filter` ignored, a request without credentials served.
  *
- * One stand-in per API for the whole file, its behaviour replaced per case: four CLI runs.
+ * One stand-in per API for the whole file, its behaviour replaced per case: one CLI run (both APIs, its reports
+ * read back); the other cases run in process.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Api } from '@api-contracts/specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patchSpec } from '../../src/capture/spec-patch.js';
 import type { ContractChange, ProbeCheck, Report } from '../../src/model.js';
+import { renderProbeLines } from '../../src/probe/render.js';
+import { renderTable } from '../../src/report.js';
+import { runContracts } from '../../src/run.js';
+import type { VerifierProcess } from '../../src/verify.js';
 import { runCli } from '../support/cli.js';
-import { type Exchange, sentinelKey, startStandIn } from '../support/stand-in.js';
-
-type StandIn = Awaited<ReturnType<typeof startStandIn>>;
+import { sharedRun } from '../support/shared-run.js';
+import { type Exchange, type StandIn, sentinelKey, startStandIns } from '../support/stand-in.js';
 
 /** What a real provider and the CDN in front of it add to every answer: JSON with a charset, more headers. */
 function onTheWire(exchange: Exchange): Exchange {
@@ -63,10 +68,12 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
   let verisoul: StandIn;
   let vectara: StandIn;
   let reports: string;
+  // The suite's shared Verifier process, for the in-process runs.
+  let verifier: VerifierProcess;
   beforeAll(async () => {
-    [verisoul, vectara, reports] = await Promise.all([
-      startStandIn('verisoul'),
-      startStandIn('vectara'),
+    verifier = (await sharedRun()).verifier;
+    [[verisoul, vectara], reports] = await Promise.all([
+      startStandIns(['verisoul', 'vectara']),
       mkdtemp(join(tmpdir(), 'api-contracts-real-providers-')),
     ]);
   });
@@ -75,13 +82,42 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
     await rm(reports, { recursive: true, force: true });
   });
 
-  async function run(args: string[], auth: 'api-key' | 'oauth' = 'api-key'): Promise<Run> {
-    const result = await runCli(['--live', '--reports', reports, ...args], { ...verisoul.env(), ...vectara.env(auth) });
+  /** `pnpm contracts:live` as a child process, both APIs by API key; its contracts.json read back. */
+  async function runLiveCli(): Promise<Run> {
+    const result = await runCli(['--live', '--reports', reports], { ...verisoul.env(), ...vectara.env() });
     const report = JSON.parse(await readFile(join(reports, 'contracts.json'), 'utf8')) as Report;
+    return runOf(result.exitCode, result.all ?? '', report);
+  }
+
+  /**
+   * The same live run in this process, its live route only (the pacts' Prism and static routes are other files'
+   * concern, and no case here reads them): the report, and as `all` the table and probe lines the CLI prints.
+   */
+  async function runInProcess({
+    strict = false,
+    apis,
+    auth = 'api-key',
+  }: {
+    strict?: boolean;
+    apis?: Api[];
+    auth?: 'api-key' | 'oauth';
+  } = {}): Promise<Run> {
+    const report = await runContracts({
+      live: true,
+      strict,
+      routes: ['live'],
+      ...(apis && { apis }),
+      env: { ...verisoul.env(), ...vectara.env(auth) },
+      verifier,
+    });
+    return runOf(report.exitCode, [renderTable(report), ...renderProbeLines(report)].join('\n'), report);
+  }
+
+  function runOf(exitCode: number | undefined, all: string, report: Report): Run {
     const entries = (api: string) => report.apis.filter((entry) => entry.api === api);
     return {
-      exitCode: result.exitCode,
-      all: result.all ?? '',
+      exitCode,
+      all,
       report,
       changes: (api) => entries(api).flatMap((entry) => entry.changes ?? []),
       probeChecks: (api) =>
@@ -100,7 +136,7 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
     verisoul.behave({ anonymous: verisoulUnauthorized, mutate: onTheWire });
     vectara.behave({ anonymous: json(403, { message: 'Forbidden' }), mutate: onTheWire });
     vectara.setSessionCount(1);
-    const result = await run([]);
+    const result = await runLiveCli();
     expect(result.exitCode, result.all).toBe(0);
     expect(verisoul.anonymousRequests()).toBeGreaterThan(0);
 
@@ -159,7 +195,7 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
         body: '<html><body><h1>401 Authorization Required</h1></body></html>',
       },
     });
-    const result = await run(['--strict', '--api', 'verisoul']);
+    const result = await runInProcess({ strict: true, apis: ['verisoul'] });
     expect(result.exitCode, result.all).toBe(1);
     expect(result.probeChecks('verisoul')).toEqual([
       'fail getAccountSessions: no credentials: a refusal',
@@ -200,7 +236,7 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
     });
     vectara.setSessionCount(250);
     const tokensBefore = vectara.tokenRequests();
-    const result = await run([], 'oauth');
+    const result = await runInProcess({ auth: 'oauth' });
     expect(result.exitCode, result.all).toBe(0);
     expect(vectara.tokenRequests() - tokensBefore).toBe(1);
     expect(verisoulUnavailable).toBe(2);
@@ -231,7 +267,7 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
     verisoul.behave({ openWithoutCredentials: true, compress: 'gzip', mutate: onTheWire });
     vectara.behave({ fixedPageSize: 10, ignoreFilter: true, compress: 'br', mutate: onTheWire });
     vectara.setSessionCount(25);
-    const result = await run([]);
+    const result = await runInProcess();
     expect(result.exitCode, result.all).toBe(1);
     expect(rulesOf(result.changes('verisoul'))).toContain('breaking security-not-enforced status');
     expect(rulesOf(result.changes('vectara'))).toEqual(

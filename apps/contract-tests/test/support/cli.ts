@@ -6,7 +6,7 @@ const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
 /**
  * `node --import tsx <file>`: what `tsx <file>` (the package scripts) runs, in one process instead of the tsx
- * binary's two. About half a second of CPU less per run, over some fifty runs in this suite.
+ * binary's two. About half a second of CPU less per run.
  */
 export const viaTsx = (file: string, args: readonly string[]) => [
   '--import',

@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitionLocation } from '../../src/vendor/sources.js';
 import { vectaraFixture } from './support/definitions.js';
-import { runVendorCli } from './support/vendor-cli.js';
+import { runVendorInProcess } from './support/vendor-cli.js';
 
 describe('definition sources', () => {
   it('default to the URLs the providers publish', async () => {
@@ -30,7 +30,10 @@ describe('definition sources', () => {
 
   it('resolve a relative path from where the command was typed (pnpm’s INIT_CWD), not from the package', async () => {
     const typedIn = dirname(dirname(vectaraFixture));
-    const run = await runVendorCli({ INIT_CWD: typedIn, VECTARA_DEFINITION: relative(typedIn, vectaraFixture) }, ['--api', 'vectara']);
+    const run = await runVendorInProcess({ INIT_CWD: typedIn, VECTARA_DEFINITION: relative(typedIn, vectaraFixture) }, [
+      '--api',
+      'vectara',
+    ]);
     expect(run.exitCode, run.all).toBe(0);
     expect(run.report?.apis[0]?.definition?.source).toBe(vectaraFixture);
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DefinitionServer, serveDefinitions } from './support/definition-server.js';
 import { largeVectaraDefinition } from './support/definitions.js';
 import { knownDifferences } from './support/known-differences.js';
-import { runVendorCli } from './support/vendor-cli.js';
+import { runVendorCli, runVendorInProcess } from './support/vendor-cli.js';
 
 const twentyMegabytes = 20 * 1024 * 1024;
 let server: DefinitionServer;
@@ -26,6 +26,7 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+// The 20 MB run is a child process of its own, its heap capped; the refusals run in process (`vendorCommand`).
 describe('a 20 MB definition', () => {
   // The heap is capped well below what a full document model of 20 MB would take, so the test fails if
   // parsing stops being lean. (Measured: about 280 MB peak RSS, 3 s to fetch, parse and compare.)
@@ -40,7 +41,7 @@ describe('a 20 MB definition', () => {
   });
 
   it('over VENDOR_DEFINITION_MAX_BYTES with a Content-Length: refused unread, exit 2', async () => {
-    const run = await runVendorCli({ VECTARA_DEFINITION: server.url('/large.yaml'), VENDOR_DEFINITION_MAX_BYTES: '1048576' }, [
+    const run = await runVendorInProcess({ VECTARA_DEFINITION: server.url('/large.yaml'), VENDOR_DEFINITION_MAX_BYTES: '1048576' }, [
       '--api',
       'vectara',
     ]);
@@ -51,10 +52,10 @@ describe('a 20 MB definition', () => {
   });
 
   it('over the limit without a Content-Length: cut off while streaming, exit 2', async () => {
-    const run = await runVendorCli({ VECTARA_DEFINITION: server.url('/large-chunked.yaml'), VENDOR_DEFINITION_MAX_BYTES: '1048576' }, [
-      '--api',
-      'vectara',
-    ]);
+    const run = await runVendorInProcess(
+      { VECTARA_DEFINITION: server.url('/large-chunked.yaml'), VENDOR_DEFINITION_MAX_BYTES: '1048576' },
+      ['--api', 'vectara'],
+    );
     expect(run.exitCode, run.all).toBe(2);
     expect(run.stdout).toMatch(
       /vectara: NOT RUN: \S+\/large-chunked\.yaml is larger than the limit of 1\.0 MB: refused after reading that much/,
@@ -62,14 +63,14 @@ describe('a 20 MB definition', () => {
   });
 
   it('a local file over the limit: refused unread, exit 2', async () => {
-    const run = await runVendorCli({ VECTARA_DEFINITION: file, VENDOR_DEFINITION_MAX_BYTES: '1048576' }, ['--api', 'vectara']);
+    const run = await runVendorInProcess({ VECTARA_DEFINITION: file, VENDOR_DEFINITION_MAX_BYTES: '1048576' }, ['--api', 'vectara']);
     expect(run.exitCode, run.all).toBe(2);
     expect(run.stdout).toContain(`vectara: NOT RUN: ${file} is 20.0 MB, over the limit of 1.0 MB: refused unread`);
   });
 
   it('a malformed limit is refused before anything is fetched, naming the variable', async () => {
     const before = server.requests.length;
-    const run = await runVendorCli({ VECTARA_DEFINITION: server.url('/large.yaml'), VENDOR_DEFINITION_MAX_BYTES: '20MB' }, [
+    const run = await runVendorInProcess({ VECTARA_DEFINITION: server.url('/large.yaml'), VENDOR_DEFINITION_MAX_BYTES: '20MB' }, [
       '--api',
       'vectara',
     ]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, type DefinitionServer, serveDefinitions } from './support/definition-server.js';
 import { agentSession, listAgentSessions, vectaraDefinition, vectaraText, vectaraWith, verisoulText } from './support/definitions.js';
 import { type KnownDifferences, knownDifferences } from './support/known-differences.js';
-import { runVendorCli, type VendorRun } from './support/vendor-cli.js';
+import { runVendorCli, runVendorInProcess, type VendorRun } from './support/vendor-cli.js';
 
 const renamedPath = '/v2/agents/{agent_key}/conversations';
 
@@ -62,9 +62,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Vectara served from `path`, Verisoul's definition as published (it shows no new difference). */
-const runVectara = (path: string, env: Record<string, string> = {}) =>
-  runVendorCli({ VECTARA_DEFINITION: server.url(path), VERISOUL_DEFINITION: server.url('/verisoul/account-openapi.json'), ...env });
+/**
+ * Vectara served from `path`, Verisoul's definition as published (it shows no new difference). In process by
+ * default; the cases that prove the command's process (its exit code, what it prints, what it keeps out of its
+ * output) run it as a child process, `runVendorCli`.
+ */
+const runVectara = (path: string, env: Record<string, string> = {}, run = runVendorInProcess) =>
+  run({ VECTARA_DEFINITION: server.url(path), VERISOUL_DEFINITION: server.url('/verisoul/account-openapi.json'), ...env });
 
 const newChanges = (run: VendorRun) =>
   run.report?.apis
@@ -81,7 +85,7 @@ const newChanges = (run: VendorRun) =>
 
 describe('differences in a served definition', () => {
   it('as published: exits 0, every difference explained, both definitions fetched over HTTP', async () => {
-    const run = await runVectara('/vectara/as-published.yaml');
+    const run = await runVectara('/vectara/as-published.yaml', {}, runVendorCli);
     expect(run.exitCode, run.all).toBe(0);
     expect(run.report?.summary).toMatchObject({ newBreaking: 0, newAdditive: 0, explained: known.explained, stale: 0 });
     expect(run.report?.apis.map((result) => result.definition?.source)).toEqual([
@@ -123,7 +127,7 @@ describe('differences in a served definition', () => {
   });
 
   it('a removed response field is breaking: exit 1 naming the pointer, and an annotation on our spec’s line', async () => {
-    const run = await runVectara('/vectara/removed-field.yaml', { GITHUB_ACTIONS: 'true' });
+    const run = await runVectara('/vectara/removed-field.yaml', { GITHUB_ACTIONS: 'true' }, runVendorCli);
     expect(run.exitCode, run.all).toBe(1);
     // AgentSession is getAgentSession's 200 body too: one change per operation.
     expect(newChanges(run)).toEqual([
@@ -278,7 +282,7 @@ describe('definitions that cannot be compared: exit 2, said clearly', () => {
 
   it('an unreachable URL', async () => {
     const port = await closedPort();
-    const run = await runVendorCli({ VECTARA_DEFINITION: `http://127.0.0.1:${port}/vectara-oas-v2.yaml` }, ['--api', 'vectara']);
+    const run = await runVendorInProcess({ VECTARA_DEFINITION: `http://127.0.0.1:${port}/vectara-oas-v2.yaml` }, ['--api', 'vectara']);
     expect(run.exitCode, run.all).toBe(2);
     expect(run.stdout).toContain(
       `vectara: NOT RUN: could not fetch http://127.0.0.1:${port}/vectara-oas-v2.yaml: unreachable: connect ECONNREFUSED 127.0.0.1:${port}`,
@@ -286,7 +290,7 @@ describe('definitions that cannot be compared: exit 2, said clearly', () => {
   });
 
   it('a missing local file, named with the variable it came from', async () => {
-    const run = await runVendorCli({ VERISOUL_DEFINITION: '/nonexistent/account-openapi.json' }, ['--api', 'verisoul']);
+    const run = await runVendorInProcess({ VERISOUL_DEFINITION: '/nonexistent/account-openapi.json' }, ['--api', 'verisoul']);
     expect(run.exitCode, run.all).toBe(2);
     expect(run.stdout).toMatch(
       /verisoul: NOT RUN: could not read \/nonexistent\/account-openapi\.json: .*ENOENT.* \(from VERISOUL_DEFINITION\)/,
@@ -295,7 +299,7 @@ describe('definitions that cannot be compared: exit 2, said clearly', () => {
 
   it('breaking drift in one API outranks the other not running: exit 1', async () => {
     const port = await closedPort();
-    const run = await runVendorCli({
+    const run = await runVendorInProcess({
       VECTARA_DEFINITION: server.url('/vectara/removed-field.yaml'),
       VERISOUL_DEFINITION: `http://127.0.0.1:${port}/account-openapi.json`,
     });
