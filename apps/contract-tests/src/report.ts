@@ -98,11 +98,29 @@ export function renderTable(report: Report): string {
     .map((api) => `${api.api}: not run: ${api.reason}`);
   out.push(...new Set(notRunLines));
   for (const problem of report.pactProblems ?? []) out.push(`not verified: ${problem}`);
-  const { pass, fail, skip } = report.summary;
   const verdict =
     report.exitCode === 0 ? 'all contracts verified' : report.exitCode === 1 ? 'a contract FAILED' : 'NOT RUN in full (see above)';
-  out.push('', `${report.mode} run: ${pass} passed, ${fail} failed, ${skip} skipped: ${verdict} (exit ${report.exitCode})`);
+  out.push('', `${report.mode} run: ${routeCounts(report)}: ${verdict} (exit ${report.exitCode})`);
   return out.join('\n');
+}
+
+/**
+ * What the counts count: interactions, and per route how many of them passed, e.g.
+ * `21 interactions: Prism 21/21, static 21/21, live not run` or `16 interactions: Prism 16/16, static 15/16 (1 failed),
+ * live 13/16 (3 skipped)`. A route that skipped every interaction is `not run`.
+ */
+export function routeCounts(report: Report): string {
+  const interactions = report.apis.flatMap((api) => api.interactions);
+  const total = interactions.length;
+  const names = { prism: 'Prism', static: 'static', live: 'live' } as const;
+  const parts = routes.map(([key]) => {
+    const count = (outcome: Outcome) => interactions.filter((interaction) => interaction[key].outcome === outcome).length;
+    const [pass, fail, skip] = [count('pass'), count('fail'), count('skip')];
+    if (total > 0 && skip === total) return `${names[key]} not run`;
+    const notes = [...(fail > 0 ? [`${fail} failed`] : []), ...(skip > 0 ? [`${skip} skipped`] : [])];
+    return `${names[key]} ${pass}/${total}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  });
+  return `${total} interaction${total === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
 /** Writes reports/contracts.json (schema in the app README) and reports/junit.xml; returns their paths. */

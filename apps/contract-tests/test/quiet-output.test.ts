@@ -42,6 +42,13 @@ describe('the console output of pnpm contracts', () => {
     expect(result.all).not.toMatch(/a request over the rate limit \(\d+m?s loading/);
     expect(result.all).not.toMatch(/has a matching body \(OK\)/);
     expect(lines(result.all).length, result.all).toBeLessThan(45);
+    // The verdict counts interactions, per route: the one that broke is one of them, not one of "passed" results.
+    const verdict =
+      /^mock run: (\d+) interactions: Prism (\d+)\/\1 \(1 failed\), static \d+\/\1(?: \(1 failed\))?, live not run: a contract FAILED \(exit 1\)$/m.exec(
+        result.stdout,
+      );
+    expect(verdict, result.stdout).not.toBeNull();
+    expect(Number(verdict?.[2])).toBe(Number(verdict?.[1]) - 1);
   });
 
   it('with --verbose: the whole transcript', async () => {
