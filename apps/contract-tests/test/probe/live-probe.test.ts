@@ -19,8 +19,10 @@ import { sharedRun } from '../support/shared-run.js';
 import { type StandIn, type StandInBehaviour, sentinelKey, startStandIns } from '../support/stand-in.js';
 
 let verifier: VerifierProcess;
-// One stand-in per API for the whole file, its behaviour and session count set per case.
-let standIns: Record<Api, StandIn>;
+// One stand-in per API for the whole file, its behaviour and session count set per case. Keyed by the two APIs the
+// stand-ins serve, not by `Api` (a third API, `pnpm api:add`'s, has no stand-in).
+type StandInApi = 'verisoul' | 'vectara';
+let standIns: Record<StandInApi, StandIn>;
 beforeAll(async () => {
   verifier = (await sharedRun()).verifier;
   const [verisoul, vectara] = await startStandIns(['verisoul', 'vectara']);
@@ -29,7 +31,11 @@ beforeAll(async () => {
 afterAll(() => Promise.all([standIns?.verisoul.stop(), standIns?.vectara.stop()]));
 
 /** A live run of one API against its stand-in behaving as `behaviour` says (holding 3 sessions unless told), the probe's exchanges kept. */
-async function probeAgainst(api: Api, { sessions = 3, ...behaviour }: StandInBehaviour & { sessions?: number } = {}, probeBudget?: number) {
+async function probeAgainst(
+  api: StandInApi,
+  { sessions = 3, ...behaviour }: StandInBehaviour & { sessions?: number } = {},
+  probeBudget?: number,
+) {
   const standIn = standIns[api];
   standIn.behave(behaviour);
   standIn.setSessionCount(sessions);
