@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tasks = ['lint', 'typecheck', 'test', 'test:capture', 'test:api-add'];
+const tasks = ['lint', 'typecheck', 'test', 'test:write-commands'];
 
 /**
  * Runs a command in the repository root, streaming its output, and resolves with its exit code and output.
