@@ -54,8 +54,16 @@ export async function startCacheServer(token: string) {
   });
   const exited = child.then((result) => result);
 
+  // A guard, not an estimate: the server listens within a second or two when idle.
+  const startupGuardMs = 60_000;
+  const waitedFor = `its "Server listening at http://127.0.0.1:<port>" line on stdout/stderr within ${startupGuardMs / 1000} s`;
+  const seen = () => (lines.length > 0 ? lines.join('\n') : '(no output)');
   const url = await new Promise<string>((resolve, reject) => {
     let pending = '';
+    const timer = setTimeout(
+      () => reject(new Error(`turborepo-remote-cache did not start: waited for ${waitedFor}; it printed:\n${seen()}`)),
+      startupGuardMs,
+    );
     const onData = (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const parts = pending.split('\n');
@@ -63,14 +71,21 @@ export async function startCacheServer(token: string) {
       for (const line of parts) {
         lines.push(line);
         const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (listening?.[1]) resolve(listening[1]);
+        if (listening?.[1]) {
+          clearTimeout(timer);
+          resolve(listening[1]);
+        }
       }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    const timer = setTimeout(() => reject(new Error(`turborepo-remote-cache did not start:\n${lines.join('\n')}`)), 30_000);
-    void exited.then(() => reject(new Error(`turborepo-remote-cache exited before listening:\n${lines.join('\n')}`)));
-    void exited.finally(() => clearTimeout(timer));
+    void exited.then((result) => {
+      clearTimeout(timer);
+      // Before the URL was seen, an unfinished last line is what it said last (once started: nothing to reject).
+      if (pending && !lines.some((line) => line.includes('Server listening at'))) lines.push(pending);
+      const how = result.signal ? `signal ${result.signal}` : `exit code ${result.exitCode}`;
+      reject(new Error(`turborepo-remote-cache exited (${how}) before listening: waited for ${waitedFor}; it printed:\n${seen()}`));
+    });
   }).catch(async (error: unknown) => {
     child.kill('SIGKILL');
     await exited;
