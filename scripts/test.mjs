@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `pnpm test`: Biome over the repo, then every package's lint, typecheck and test tasks through turbo, and one
+ * `pnpm test`: Biome over the repo, then every package's lint and test tasks and the workspace's one typecheck through turbo, and one
  * total line at the end. Turbo runs with `--continue`, so one failing suite is one failure: the others finish
  * and are counted instead of being stopped (each stopped task used to print an ELIFECYCLE error of its own).
  * Output streams as it comes; the total sums vitest's "Tests N passed | M failed | K skipped" lines.
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tasks = ['lint', 'typecheck', 'test', 'test:write-commands'];
+const tasks = ['lint', 'typecheck:workspace', 'test', 'test:write-commands'];
 
 /**
  * Runs a command in the repository root, streaming its output, and resolves with its exit code and output.

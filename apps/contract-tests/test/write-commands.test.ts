@@ -187,16 +187,8 @@ describe('commands that write to the repository, in a copy of it', () => {
 
   describe('the tree with the capture and acme', () => {
     it('type-checks: the captured types and client, the new descriptor, the derived Api union and the registries', async () => {
-      const typecheck = await copy.pnpm([
-        'exec',
-        'turbo',
-        'run',
-        'typecheck',
-        '--filter=@api-contracts/types',
-        '--filter=@api-contracts/client',
-        '--filter=@api-contracts/contract-tests',
-        '--output-logs=errors-only',
-      ]);
+      // `pnpm typecheck`: one tsc program over every package of the copy.
+      const typecheck = await copy.pnpm(['typecheck', '--output-logs=errors-only']);
       expect(typecheck.exitCode, typecheck.all).toBe(0);
     }, 900_000);
 
