@@ -9,7 +9,5 @@ export default defineConfig({
   format: 'esm',
   platform: 'neutral',
   dts: true,
-  // Build fails when the package would not resolve for consumers.
-  publint: true,
-  attw: { profile: 'esm-only', level: 'error' },
+  // publint and attw check the packed package in the client's test/package.test.ts, once, not on every build.
 });
