@@ -245,13 +245,14 @@ export function clientModule(api: Api, spec: OpenApiDocument): string {
   );
   if (environments.length > 0) {
     lines.push(
-      "/** The spec's servers by environment: each server's description, camel-cased. */",
-      'const serverByEnvironment = {',
-      ...environments.map(([name, index]) => `  ${property(name)}: servers[${index}].url,`),
-      '} as const;',
+      `/** Which of the spec's servers a client calls: each server's description, camel-cased. */`,
+      `export type ${Api}Environment = ${environments.map(([name]) => `'${name}'`).join(' | ')};`,
       '',
-      `/** Which of the spec's servers a client calls. */`,
-      `export type ${Api}Environment = keyof typeof serverByEnvironment;`,
+      // Typed, not inferred: the declarations are emitted file by file (isolatedDeclarations, see tsdown.config.ts).
+      "/** The spec's servers by environment. */",
+      `const serverByEnvironment: Record<${Api}Environment, string> = {`,
+      ...environments.map(([name, index]) => `  ${property(name)}: servers[${index}].url,`),
+      '};',
       '',
     );
   }

@@ -16,14 +16,14 @@ const transportSpec = {
   apiKeyHeader: securitySchemes.apiKeyAuth.name,
 } satisfies TransportSpec;
 
-/** The spec's servers by environment: each server's description, camel-cased. */
-const serverByEnvironment = {
+/** Which of the spec's servers a client calls: each server's description, camel-cased. */
+export type VerisoulEnvironment = 'sandbox' | 'production';
+
+/** The spec's servers by environment. */
+const serverByEnvironment: Record<VerisoulEnvironment, string> = {
   sandbox: servers[0].url,
   production: servers[1].url,
-} as const;
-
-/** Which of the spec's servers a client calls. */
-export type VerisoulEnvironment = keyof typeof serverByEnvironment;
+};
 
 /** How a client proves who it is, as the spec's `security` allows: an API key. */
 export type VerisoulCredentials = Omit<ApiKeyCredentials, 'oauth'>;
