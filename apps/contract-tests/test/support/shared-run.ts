@@ -10,10 +10,10 @@ let shared: Promise<SharedRunOptions> | undefined;
 
 /**
  * One Verifier process and the specs' Prism mocks (one process, as `runContracts` starts them itself), for every
- * in-process run of the suite: started by the first test file that asks, reused by every later one (the files
- * share one worker: `isolate: false` in vitest.config.ts). Each costs a second or two of CPU to start. Never
- * stopped by a file: both are child processes that exit when their parent, the worker, goes (they exit on
- * `disconnect`), so nothing is left behind.
+ * in-process run of a test file: started by its first test that asks, reused by the rest (each file runs in a
+ * worker of its own, see vitest.config.ts). Each costs a second or two of CPU to start. Never stopped by a test:
+ * both are child processes that exit when their parent, the worker, goes (they exit on `disconnect`), so nothing
+ * is left behind.
  */
 export function sharedRun(): Promise<SharedRunOptions> {
   shared ??= startShared().catch((error: unknown) => {
