@@ -1,6 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import getPort from 'get-port';
 import type { PrismJob, PrismMessage } from './prism-process.mjs';
 
 export interface PrismServer {
@@ -19,9 +18,9 @@ const childFile = fileURLToPath(new URL('./prism-process.mjs', import.meta.url))
  * Prism in this process: nothing of Prism's lingers after `stop`. Stopping any of the servers stops them all.
  */
 export async function startPrisms(specs: string[], options: { dynamic?: boolean; startTimeoutMs?: number } = {}): Promise<PrismServer[]> {
-  const ports = await Promise.all(specs.map(() => getPort({ host: '127.0.0.1' })));
   const job: PrismJob = {
-    servers: specs.map((document, index) => ({ document, port: ports[index] ?? 0 })),
+    // The child picks each port right before Prism listens (and another when it was taken meanwhile).
+    servers: specs.map((document) => ({ document })),
     dynamic: options.dynamic ?? false,
     seed: options.dynamic ? 'api-contracts' : null,
   };
@@ -43,11 +42,11 @@ export async function startPrisms(specs: string[], options: { dynamic?: boolean;
   // been seen to take over 30 s; what it waited for and saw is in the error.
   const timeoutMs = options.startTimeoutMs ?? 180_000;
   try {
-    const startupMs = await new Promise<Map<string, number>>((resolve, reject) => {
-      const listening = new Map<string, number>();
+    const served = await new Promise<Map<string, { url: string; startupMs: number }>>((resolve, reject) => {
+      const listening = new Map<string, { url: string; startupMs: number }>();
       const timer = setTimeout(() => {
         const seen = specs.map((spec) =>
-          listening.has(spec) ? `${spec} listening after ${Math.round(listening.get(spec) ?? 0)} ms` : `${spec} not yet`,
+          listening.has(spec) ? `${spec} listening after ${Math.round(listening.get(spec)?.startupMs ?? 0)} ms` : `${spec} not yet`,
         );
         reject(
           new Error(
@@ -61,7 +60,7 @@ export async function startPrisms(specs: string[], options: { dynamic?: boolean;
           reject(new Error(`Prism could not serve ${message.failed}: ${message.message}`));
           return;
         }
-        listening.set(message.listening, performance.now() - started);
+        listening.set(message.listening, { url: message.url, startupMs: performance.now() - started });
         if (listening.size === specs.length) {
           clearTimeout(timer);
           resolve(listening);
@@ -72,11 +71,7 @@ export async function startPrisms(specs: string[], options: { dynamic?: boolean;
         reject(new Error(`Prism exited before listening. ${stderr}`));
       });
     });
-    return specs.map((spec, index) => ({
-      url: `http://127.0.0.1:${ports[index]}`,
-      startupMs: startupMs.get(spec) ?? 0,
-      stop,
-    }));
+    return specs.map((spec) => ({ url: served.get(spec)?.url ?? '', startupMs: served.get(spec)?.startupMs ?? 0, stop }));
   } catch (error) {
     await stop();
     throw error;

@@ -21,6 +21,21 @@ const requestGuardMs = 60_000;
  * still running at the guard, and everything it printed.
  */
 export async function startVerdaccio() {
+  // A free port is only free until someone binds it: on a busy machine another process may take it before
+  // Verdaccio listens. Then it exits with EADDRINUSE, and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startVerdaccioOnce();
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt === 5) throw error;
+    }
+  }
+}
+
+/** Verdaccio exited because its port was taken before it could listen. */
+class PortTakenError extends Error {}
+
+async function startVerdaccioOnce() {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-verdaccio-'));
   const config = join(dir, 'config.yaml');
   await writeFile(
@@ -79,12 +94,17 @@ export async function startVerdaccio() {
       child.once('exit', onExit);
       onData();
     });
+    // Verdaccio logs its address before it binds: a taken port shows as its fatal EADDRINUSE line, whenever that
+    // comes (with the ping then reaching whoever holds the port).
+    const portTaken = () => output.includes('EADDRINUSE');
+    if (portTaken()) throw new PortTakenError(`port ${port} was taken before Verdaccio listened`);
     if (outcome === 'exited') {
       const ended = await child;
       throw failure(`it exited first, with code ${ended.exitCode ?? 'none'}${ended.signal ? ` (${ended.signal})` : ''}`);
     }
     if (outcome === 'guard') throw failure('it was still running without that line, and was stopped');
     const ping = await guardedFetch(`${url}-/ping`);
+    if (portTaken()) throw new PortTakenError(`port ${port} was taken before Verdaccio listened`);
     if (!ping.ok) throw failure(`it logged its address, but the ping answered ${ping.status} ${await ping.text()}`);
     const response = await guardedFetch(`${url}-/user/org.couchdb.user:release-test`, {
       method: 'PUT',
