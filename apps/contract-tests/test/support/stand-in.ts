@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -115,10 +114,10 @@ let prisms: Promise<Map<Api, PrismServer>> | undefined;
 
 /**
  * The dynamic Prism mocks behind every stand-in of the suite, one per API from one child process: started by the
- * first stand-in, shared by every later one (the test files share one worker: `isolate: false` in
+ * first stand-in of a test file, shared by every later one (each file has a worker of its own, see
  * vitest.config.ts). Each front keeps its own state (page keys, tokens, counts, behaviour); Prism keeps none a
  * test relies on. Never stopped by a stand-in: the child process exits when its parent, the
- * worker, goes (on `disconnect`); the specs it serves are removed then.
+ * worker, goes (on `disconnect`).
  */
 function standInPrisms(): Promise<Map<Api, PrismServer>> {
   prisms ??= startStandInPrisms().catch((error: unknown) => {
@@ -130,10 +129,15 @@ function standInPrisms(): Promise<Map<Api, PrismServer>> {
 
 async function startStandInPrisms(): Promise<Map<Api, PrismServer>> {
   const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-stand-in-'));
-  process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
-  const specs = await Promise.all(apis.map((api) => writeStandInSpec(api, workDir)));
-  const servers = await startPrisms(specs, { dynamic: true });
-  return new Map(apis.map((api, index) => [api, servers[index] as PrismServer]));
+  try {
+    const specs = await Promise.all(apis.map((api) => writeStandInSpec(api, workDir)));
+    const servers = await startPrisms(specs, { dynamic: true });
+    return new Map(apis.map((api, index) => [api, servers[index] as PrismServer]));
+  } finally {
+    // Prism has read the specs once it listens (it does not watch them). Removed here, not at exit: a test
+    // worker that is stopped runs no exit handler, and left one folder per test file in the temp folder.
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 /** The spec as the stand-in's Prism serves it, written into `directory`; its path. */
