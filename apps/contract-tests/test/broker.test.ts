@@ -26,7 +26,7 @@ let pacts: BrokerPactFixture[];
 // The suite's shared Verifier and Prism processes serve every in-process run of the file.
 let shared: SharedRunOptions;
 beforeAll(async () => {
-  shared = await sharedRun();
+  shared = sharedRun();
   work = await mkdtemp(join(tmpdir(), 'api-contracts-broker-'));
   // Our own Vectara pact from a directory, the other consumers' from the broker.
   ours = join(work, 'ours');

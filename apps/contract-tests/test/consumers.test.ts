@@ -29,7 +29,8 @@ let work: string;
 // The suite's shared Verifier and Prism processes serve every in-process run of the file.
 let shared: SharedRunOptions;
 beforeAll(async () => {
-  [work, shared] = await Promise.all([mkdtemp(join(tmpdir(), 'api-contracts-consumers-')), sharedRun()]);
+  work = await mkdtemp(join(tmpdir(), 'api-contracts-consumers-'));
+  shared = sharedRun();
 });
 afterAll(() => Promise.all([rm(work, { recursive: true, force: true })]));
 

@@ -48,7 +48,7 @@ describe('a live provider that cannot be judged', () => {
   // The suite's shared Verifier process serves every run of the file.
   let verifier: VerifierProcess;
   beforeAll(async () => {
-    verifier = (await sharedRun()).verifier;
+    verifier = sharedRun().verifier;
     standIn = await startStandIn('vectara', { mutate: (exchange) => answer ?? exchange });
     reports = await mkdtemp(join(tmpdir(), 'api-contracts-could-not-run-'));
   });

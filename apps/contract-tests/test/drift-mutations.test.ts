@@ -278,7 +278,7 @@ const table: string[][] = [];
 let verifier: VerifierProcess;
 
 beforeAll(async () => {
-  verifier = (await sharedRun()).verifier;
+  verifier = sharedRun().verifier;
   const mutating = (api: Api) => ({
     mutate: (exchange: Exchange, request: IncomingMessage) => (active?.api === api ? active.mutate(exchange, request) : exchange),
   });

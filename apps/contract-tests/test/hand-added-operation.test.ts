@@ -59,7 +59,7 @@ describe('an operation added to a spec by hand, without pacts', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'api-contracts-hand-added-'));
     // The suite's shared Verifier process.
-    verifier = (await sharedRun()).verifier;
+    verifier = sharedRun().verifier;
   });
   afterAll(async () => {
     await rm(directory, { recursive: true, force: true });

@@ -10,7 +10,8 @@ describe('the live route, against local stand-ins of both providers', () => {
   // The suite's shared Verifier and Prism processes serve every run of the file.
   let shared: SharedRunOptions;
   beforeAll(async () => {
-    [[verisoul, vectara], shared] = await Promise.all([startStandIns(['verisoul', 'vectara']), sharedRun()]);
+    [verisoul, vectara] = await startStandIns(['verisoul', 'vectara']);
+    shared = sharedRun();
   });
   afterAll(async () => {
     await Promise.all([verisoul?.stop(), vectara?.stop()]);

@@ -14,7 +14,7 @@ import { type SharedRunOptions, sharedRun } from './support/shared-run.js';
 // The suite's shared Verifier and Prism processes serve both runs of the file.
 let shared: SharedRunOptions;
 beforeAll(async () => {
-  shared = await sharedRun();
+  shared = sharedRun();
 });
 
 describe('the committed pacts, by the mock routes', () => {

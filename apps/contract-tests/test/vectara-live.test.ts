@@ -52,7 +52,7 @@ describe('the live gate against a conformant Vectara provider', () => {
   // The suite's shared Verifier process serves every run of the file.
   let verifier: VerifierProcess;
   beforeAll(async () => {
-    verifier = (await sharedRun()).verifier;
+    verifier = sharedRun().verifier;
     standIn = await startStandIn('vectara', { mutate: (exchange) => (serveOldShape ? oldShape(exchange) : exchange) });
   });
   afterAll(() => standIn?.stop());

@@ -24,7 +24,7 @@ let verifier: VerifierProcess;
 type StandInApi = 'verisoul' | 'vectara';
 let standIns: Record<StandInApi, StandIn>;
 beforeAll(async () => {
-  verifier = (await sharedRun()).verifier;
+  verifier = sharedRun().verifier;
   const [verisoul, vectara] = await startStandIns(['verisoul', 'vectara']);
   standIns = { verisoul, vectara };
 });

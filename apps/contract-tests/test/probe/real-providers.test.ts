@@ -71,7 +71,7 @@ describe('pnpm contracts:live against providers that behave like real ones', () 
   // The suite's shared Verifier process, for the in-process runs.
   let verifier: VerifierProcess;
   beforeAll(async () => {
-    verifier = (await sharedRun()).verifier;
+    verifier = sharedRun().verifier;
     [[verisoul, vectara], reports] = await Promise.all([
       startStandIns(['verisoul', 'vectara']),
       mkdtemp(join(tmpdir(), 'api-contracts-real-providers-')),

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { type Api, apis, loadSpec } from '@api-contracts/specs';
-import { stringify } from 'yaml';
-import { type PrismServer, startPrisms } from '../../src/prism.js';
+import type { Api } from '@api-contracts/specs';
+import type { PrismServer } from '../../src/prism.js';
+import { suitePrisms } from './suite-prisms.js';
 
 export const sentinelKey = 'sk_live_SENTINEL_do_not_leak_7f3a9c';
 export const sentinelClientId = 'client_SENTINEL_id_4b1e';
@@ -91,11 +88,11 @@ export interface StandInOptions extends StandInBehaviour {
  * request against the spec. Vectara's fixture agent holds a fixed number of sessions, made by Prism from the
  * schema (every optional field filled) and paged by `limit` and `page_key` as the provider pages them; its
  * OAuth2 token endpoint (`POST /oauth2/token`, client credentials) issues tokens the front then accepts.
- * `mutate` may rewrite any answer, which is how drift is simulated. Prism is the suite's (`standInPrisms`):
+ * `mutate` may rewrite any answer, which is how drift is simulated. Prism is the suite's (`suitePrisms`):
  * `stop` closes the front.
  */
 export async function startStandIn(api: Api, options: StandInOptions = {}) {
-  const prism = (await standInPrisms()).get(api);
+  const prism = suitePrisms('standIns').get(api);
   if (!prism) throw new Error(`no stand-in Prism for ${api}`);
   return frontOf(api, options, prism);
 }
@@ -109,47 +106,6 @@ export function startStandIns<const Apis extends readonly Api[]>(
 }
 
 export type StandIn = Awaited<ReturnType<typeof startStandIn>>;
-
-let prisms: Promise<Map<Api, PrismServer>> | undefined;
-
-/**
- * The dynamic Prism mocks behind every stand-in of the suite, one per API from one child process: started by the
- * first stand-in of a test file, shared by every later one (each file has a worker of its own, see
- * vitest.config.ts). Each front keeps its own state (page keys, tokens, counts, behaviour); Prism keeps none a
- * test relies on. Never stopped by a stand-in: the child process exits when its parent, the
- * worker, goes (on `disconnect`).
- */
-function standInPrisms(): Promise<Map<Api, PrismServer>> {
-  prisms ??= startStandInPrisms().catch((error: unknown) => {
-    prisms = undefined;
-    throw error;
-  });
-  return prisms;
-}
-
-async function startStandInPrisms(): Promise<Map<Api, PrismServer>> {
-  const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-stand-in-'));
-  try {
-    const specs = await Promise.all(apis.map((api) => writeStandInSpec(api, workDir)));
-    const servers = await startPrisms(specs, { dynamic: true });
-    return new Map(apis.map((api, index) => [api, servers[index] as PrismServer]));
-  } finally {
-    // Prism has read the specs once it listens (it does not watch them). Removed here, not at exit: a test
-    // worker that is stopped runs no exit handler, and left one folder per test file in the temp folder.
-    await rm(workDir, { recursive: true, force: true });
-  }
-}
-
-/** The spec as the stand-in's Prism serves it, written into `directory`; its path. */
-async function writeStandInSpec(api: Api, directory: string): Promise<string> {
-  // json-schema-faker settings travel in the spec: always fill optional fields, invent no others, never return an empty list,
-  // so dynamic answers carry everything the pacts rely on.
-  const spec = loadSpec(api);
-  spec['x-json-schema-faker'] = { alwaysFakeOptionals: true, fillProperties: false, minItems: 1, maxItems: 3 };
-  const specFile = join(directory, `${api}.openapi.yaml`);
-  await writeFile(specFile, stringify(spec));
-  return specFile;
-}
 
 /** The front of one API's stand-in around its (dynamic, shared) Prism mock. */
 async function frontOf(api: Api, options: StandInOptions, prism: PrismServer) {
