@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// The type tests (test/**/*.test-d.ts) are compiled by the workspace's one tsc program (`pnpm typecheck`, a task
+// of `pnpm test`), where a failed expectTypeOf is a type error: vitest's typecheck mode ran a second tsc for them.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     // The timeout tests force garbage collection (see test/transport/timeout-and-abort.test.ts).
     execArgv: ['--expose-gc'],
     testTimeout: 20_000,
