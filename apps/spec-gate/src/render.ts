@@ -96,12 +96,13 @@ export function renderGate(report: GateReport, { verbose = false }: RenderOption
   out.push(
     `Pending changesets give: ${pending.map(([name, bump]) => `${name} ${bump.bump}`).join(', ') || 'no published package'}${from.length ? ` (${from.join(', ')})` : ''}`,
   );
-  if (report.generated)
-    out.push(
-      report.generated.upToDate
+  out.push(
+    report.generated === undefined
+      ? 'Generated types and client: not checked (--skip-generated)'
+      : report.generated.upToDate
         ? 'Generated types and client: match the specs'
         : `Generated types and client: STALE\n${report.generated.output}`,
-    );
+  );
   out.push(
     report.problems.length === 0 ? 'spec gate: pass' : `spec gate: FAIL\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}`,
   );

@@ -102,7 +102,7 @@ describe('the CLI', () => {
   let repo: Repo | undefined;
   afterEach(() => repo?.remove());
 
-  // Two runs of the whole gate, with the generated-types check: generous on a busy 2-core machine.
+  // Two runs of the whole gate, the first with the generated-types check: generous on a busy 2-core machine.
   it('prints annotations only where GITHUB_ACTIONS=true, after the report; --json keeps every change and every documentation change', {
     timeout: 240_000,
   }, async () => {
@@ -110,9 +110,10 @@ describe('the CLI', () => {
     const root = repo.root;
     const out = await mkdtemp(join(tmpdir(), 'spec-gate-json-'));
     try {
-      const run = (env: Record<string, string>) =>
-        execa('tsx', [cli, '--root', root, '--json', join(out, 'report.json')], { preferLocal: true, reject: false, env: { ...env } });
-      const inCi = await run({ GITHUB_ACTIONS: 'true' });
+      const run = (env: Record<string, string>, json: string, ...args: string[]) =>
+        execa('tsx', [cli, '--root', root, '--json', join(out, json), ...args], { preferLocal: true, reject: false, env: { ...env } });
+      const readReport = async (json: string) => JSON.parse(await readFile(join(out, json), 'utf8')) as GateReport;
+      const inCi = await run({ GITHUB_ACTIONS: 'true' }, 'ci.json');
       expect(inCi.exitCode, inCi.stderr).toBe(1);
       const report = inCi.stdout.slice(0, inCi.stdout.indexOf('\n::'));
       expect(report).toMatch(/spec gate: FAIL/);
@@ -121,12 +122,17 @@ describe('the CLI', () => {
         /^::error file=specs\/vectara\/openapi.yaml,line=\d+,title=response-property-removed::listAgentSessions 200 \$\.sessions\[\]\.id: /m,
       );
 
-      const local = await run({ GITHUB_ACTIONS: '' });
+      // The second run also leaves out the generated-code check (`--skip-generated`, as capture asks for a bump).
+      const local = await run({ GITHUB_ACTIONS: '' }, 'local.json', '--skip-generated');
       expect(local.exitCode, local.stderr).toBe(1);
       expect(local.stdout).not.toMatch(/^::/m);
       expect(local.stdout).toContain('listAgentSessions 200 $.sessions[].id');
+      expect(local.stdout).toContain('Generated types and client: not checked (--skip-generated)');
+      expect(inCi.stdout).not.toContain('Generated types and client: not checked');
+      expect((await readReport('ci.json')).generated).toBeDefined();
+      expect((await readReport('local.json')).generated).toBeUndefined();
 
-      const json = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as GateReport;
+      const json = await readReport('local.json');
       const vectara = json.specs.find((spec) => spec.api === 'vectara');
       expect(vectara?.changes.filter((change) => change.path === '$.code')).toHaveLength(5);
       expect(vectara?.changes.every((change) => /^[0-9a-f]{12}$/.test(change.fingerprint) && typeof change.line === 'number')).toBe(true);

@@ -39,12 +39,17 @@ export interface GateVerdict {
   problems: string[];
 }
 
-/** `pnpm spec-gate --base HEAD`: what the working tree's spec changes demand, and whether the gate passes. */
-export async function specGate(root: string): Promise<GateVerdict> {
+/**
+ * `pnpm spec-gate --base HEAD`: what the working tree's spec changes demand, and whether the gate passes.
+ * `generated: false` leaves out the generated-code check (two generator runs), for a verdict asked for the bump only.
+ * Run through the gate's package, as the root script does, without the root script's extra pnpm process.
+ */
+export async function specGate(root: string, { generated }: { generated: boolean }): Promise<GateVerdict> {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-capture-'));
   try {
     const json = join(dir, 'gate.json');
-    const run = await execa('pnpm', ['spec-gate', '--base', 'HEAD', '--json', json], { cwd: root, reject: false, all: true });
+    const args = ['--filter', '@api-contracts/spec-gate', 'spec-gate', '--base', 'HEAD', '--json', json];
+    const run = await execa('pnpm', generated ? args : [...args, '--skip-generated'], { cwd: root, reject: false, all: true });
     if (run.exitCode !== 0 && run.exitCode !== 1)
       throw new Error(`pnpm spec-gate could not run (exit ${run.exitCode}): ${run.all?.slice(-2000) ?? ''}`);
     const report = JSON.parse(await readFile(json, 'utf8')) as {
