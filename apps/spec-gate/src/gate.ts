@@ -157,9 +157,9 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
   if (checkGenerated) {
     const checks = await Promise.all(
       generatedPackages.map(async ({ what, dir }) => {
-        const check = await execa('tsx', ['scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
+        // `node --import tsx`, as the package's `generate` script runs it: one process, not the tsx binary's two.
+        const check = await execa(process.execPath, ['--import', 'tsx', 'scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
           cwd: dir,
-          preferLocal: true,
           reject: false,
           all: true,
         });
