@@ -43,6 +43,7 @@ async function startSuitePrisms(project: TestProject, kinds: (keyof Provided)[])
   // Prism has read the specs once it listens (it does not watch them).
   await rm(workDir, { recursive: true, force: true });
   const stop = async () => {
+    // Stopping one server of a set stops its process, and with it the set.
     await Promise.all(started.map((set) => (set.status === 'fulfilled' ? set.value[0]?.stop() : undefined)));
   };
   const failed = started.find((set) => set.status === 'rejected');
