@@ -146,8 +146,10 @@ describe.sequential('two runners sharing a remote cache', () => {
 });
 
 /**
- * Which tasks a change re-runs, predicted by turbo's dry run and then run for real: the pipeline stays green on
- * the changed tree.
+ * Which tasks a change re-runs: turbo's dry run, whose prediction the second runner's real run matched above
+ * (same verdicts, same hashes). Re-running the whole pipeline to watch it would prove nothing more about the cache
+ * and cost CI a minute and a half per change; the spec change's cheapest task runs for real, to put its edited
+ * result on the server (a later step's substitute).
  */
 describe.sequential('a change re-runs exactly the tasks that depend on it', () => {
   let original: string;
@@ -175,27 +177,20 @@ describe.sequential('a change re-runs exactly the tasks that depend on it', () =
     expect(verdicts(edited)).toEqual(every(edited, 'MISS'));
     for (const task of [...pipeline, cheapTask]) expect(edited.tasks[task]?.hash, task).not.toBe(firstRun.tasks[task]?.hash);
 
-    // The pipeline runs on the edited spec as predicted, uploads every result signed under its new hash, and stays green.
-    const { result: run, requests } = await during(() => second.contracts(remote));
+    // The client's generate runs on the edited spec as predicted and uploads its result, signed, under the new hash.
+    const { result: run, requests } = await during(() => second.turbo(cheapRun, remote));
     editedGenerate = run;
     expect(run.exitCode, run.output).toBe(0);
-    expect(verdicts(run)).toEqual(verdicts(edited));
-    expect(hashes(run)).toEqual(hashes(edited));
+    expect(run.tasks[cheapTask]).toMatchObject({ status: 'MISS', hash: edited.tasks[cheapTask]?.hash, exitCode: 0 });
     expect(await second.read(clientGenerated)).toContain(`/** ${marker} */`);
-    expect(
-      requests
-        .filter((request) => request.method === 'PUT')
-        .map((request) => request.url)
-        .sort(),
-    ).toEqual(Object.values(hashes(run)).map(artifactUrl).sort());
-    for (const hash of Object.values(hashes(run))) {
-      expect(server.has(server.artifact(team, hash)), hash).toBe(true);
-      expect((await server.read(server.tag(team, hash))).toString('utf8')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
-    }
-    expect((await reportOf(second)).exitCode).toBe(0);
+    const uploads = requests.filter((request) => request.method === 'PUT').map((request) => request.url);
+    expect(uploads).toEqual([artifactUrl(run.tasks[cheapTask]?.hash ?? '')]);
+    const uploaded = run.tasks[cheapTask]?.hash ?? '';
+    expect(server.has(server.artifact(team, uploaded))).toBe(true);
+    expect((await server.read(server.tag(team, uploaded))).toString('utf8')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
-  it('a client-only change: the types and the generated client come from the server; the client build, pacts and contracts run again', async () => {
+  it('a client-only change: the types and the generated client would come from the server; the client build, pacts and contracts run again', async () => {
     // Back to the commit (the generated types and client are committed, and written by the step above).
     await second.write(spec, original);
     await second.write(typesGenerated, originalTypes);
@@ -204,11 +199,11 @@ describe.sequential('a change re-runs exactly the tasks that depend on it', () =
     const source = await second.read(clientSource);
     await second.write(clientSource, `${source}\n// A change of the client only.\n`);
     await second.reset();
-    const run = await second.contracts(remote);
+    const run = await second.dryRun(['contracts'], remote);
     await second.write(clientSource, source);
 
     expect(run.exitCode, run.output).toBe(0);
-    expect((await reportOf(second)).exitCode).toBe(0);
+    expect(Object.keys(run.tasks)).toEqual(expect.arrayContaining([...pipeline, cheapTask]));
     expect(verdicts(run)).toEqual({
       ...every(run, 'MISS'),
       '@api-contracts/types#generate': 'REMOTE',

@@ -22,7 +22,7 @@ const strict = {
   noEmitOnError: true,
 };
 export const tsconfigs = {
-  /** What each runtime compiles and then runs. */
+  /** What the floor (Node 20) compiles and every runtime runs. */
   nodenext: {
     compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext', outDir: 'dist' },
     files: ['consumer.ts', 'mock-consumer.ts'],
