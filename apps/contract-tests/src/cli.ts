@@ -11,6 +11,7 @@
  *   --capture       live: turn drift that only adds to the contract into a spec patch, regenerated types and a
  *                   changeset (capture-live.json and capture-live.md in the reports); breaking drift: nothing is written
  * With PACT_BROKER_BASE_URL set (and PACT_BROKER_TOKEN), the broker's pacts for verification too (see README).
+ * With CONTRACTS_PRISM_URLS set (api=url,...), the Prism route uses those running mocks (running-mocks.ts).
  * Quiet by default: one line per stage, the failing interactions' transcripts, the table (our pacts an
  * interaction a row, another consumer a row), the verdict.
  * Live: drift.md and drift.json report changes of the contract; in GitHub Actions each is annotated on its spec line.
@@ -35,6 +36,7 @@ import { renderProbeLines, renderProbeMarkdown } from './probe/render.js';
 import { redactConsole, redactFiles } from './redacted-output.js';
 import { failedTranscripts, renderTable, type Transcripts, wholeTranscripts, writeReports, writeTranscripts } from './report.js';
 import { runContracts } from './run.js';
+import { RunningMocksError, runningMocks, runningMocksVariable } from './running-mocks.js';
 
 async function main(): Promise<number> {
   await redactConsole();
@@ -68,6 +70,15 @@ async function main(): Promise<number> {
     console.error(`contracts could not run: ${error.message}`);
     return 2;
   }
+  let prisms: Awaited<ReturnType<typeof runningMocks>>;
+  try {
+    prisms = await runningMocks(process.env, apis);
+  } catch (error) {
+    if (!(error instanceof RunningMocksError)) throw error;
+    console.error(`contracts could not run: ${error.message}`);
+    return 2;
+  }
+  if (prisms.size > 0) console.error(`· Prism: the running mocks of ${runningMocksVariable} (${[...prisms.keys()].join(', ')})`);
   const transcripts: Transcripts = [];
   const observed: Partial<Record<Api, { status: number; body: unknown }[]>> = {};
   const probed = new Map<Api, ProbeExchange[]>();
@@ -77,6 +88,7 @@ async function main(): Promise<number> {
     apis,
     ...(values.pacts ? { pactDir: values.pacts } : { consumersDir }),
     ...(broker && { broker }),
+    prisms,
     log: (line) => console.error(`· ${line}`),
     onTranscript: (api, route, transcript, consumer) => transcripts.push({ api, route, transcript, consumer }),
     ...(budgetText !== undefined && { probeBudget: Number(budgetText) }),

@@ -156,7 +156,8 @@ export async function runContracts({
       return reportOf(entry, {
         selected,
         prism: prismResults.get(entry),
-        prismServer: mocks.get(entry.provider.api),
+        // Its start-up time, for the mocks this run started (a shared one's start is someone else's).
+        prismServer: prisms.get(entry.provider.api),
         static: staticResults[at],
         live: liveResults[at],
         onTranscript: redactedTranscript,

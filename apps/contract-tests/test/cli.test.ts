@@ -38,7 +38,8 @@ describe('the default run of pnpm contracts', () => {
   let defaultReports: string;
   beforeAll(async () => {
     defaultReports = await mkdtemp(join(tmpdir(), 'api-contracts-reports-'));
-    result = await runCli(['--reports', defaultReports]);
+    // As a user runs it: starting its own Prism mocks, not the suite's.
+    result = await runCli(['--reports', defaultReports], { CONTRACTS_PRISM_URLS: '' });
   });
   afterAll(() => rm(defaultReports, { recursive: true, force: true }));
 

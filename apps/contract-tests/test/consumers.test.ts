@@ -203,7 +203,10 @@ describe('the pacts handed in', () => {
     ]);
   });
 
-  it('are what the example repos’ pact tests record (reproducible)', async () => {
+  // `retry`: Pact's mock server can report a request it answered as "expected but not received" under CPU load
+  // (pact-foundation/pact-core-mock-server#13; see vitest.pacts.config.ts). A recording that is really wrong fails
+  // every attempt.
+  it('are what the example repos’ pact tests record (reproducible)', { retry: 2 }, async () => {
     const files = await recordExampleConsumers(join(work, 'recorded'));
     const committed = [billingFile, join(exampleConsumerDirs['reporting-service'], 'reporting-service-vectara-agents-api.json')];
     for (const [index, file] of Object.values(files).entries()) {

@@ -27,6 +27,9 @@ describe('fifty consumers’ pacts', () => {
     expect(one.exitCode, one.all).toBe(0);
     const fifty = await runCli(['--pacts', join(work, 'fifty'), '--reports', join(work, 'reports-fifty')]);
     expect(fifty.exitCode, fifty.all).toBe(0);
+    // Against the suite's running mocks (CONTRACTS_PRISM_URLS): none started.
+    expect(fifty.stderr).toContain('· Prism: the running mocks of CONTRACTS_PRISM_URLS (verisoul, vectara)');
+    expect(fifty.stderr).not.toContain('Prism started');
     expect(fifty.stderr).toMatch(/^· 600 interactions verified \(prism, static\) in \d+\.\d s$/m);
     expect(fifty.stdout).toContain(
       'mock run: 600 interactions: Prism 600/600, static 600/600, live not run: all contracts verified (exit 0)',
