@@ -1,5 +1,4 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,21 +8,13 @@ import { runContracts } from '../src/run.js';
 import { runCli } from './support/cli.js';
 import { allInteractions, interactionCounts } from './support/interaction-counts.js';
 import { fixtures, type StandIn, sentinelClientSecret, sentinelKey, sentinelTokenPrefix, startStandIns } from './support/stand-in.js';
+import { closedPort } from './vendor/support/definition-server.js';
 
 let reports: string;
 beforeAll(async () => {
   reports = await mkdtemp(join(tmpdir(), 'api-contracts-reports-'));
 });
 afterAll(() => rm(reports, { recursive: true, force: true }));
-
-/** A port on 127.0.0.1 that nothing listens on: bound, read, released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // Lines only the Verifier's transcript has.
 const transcriptMarkers = [/Verifying a pact between/, /returns a response which/, /has a matching body/];

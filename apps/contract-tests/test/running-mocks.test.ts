@@ -2,21 +2,11 @@
  * CONTRACTS_PRISM_URLS: the Prism route against mocks already running. Each entry's rule is checked before anything is
  * contacted, a named mock must answer before anything is verified, and either failure is "could not run" (exit 2).
  */
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseRunningMocks, RunningMocksError, runningMocks } from '../src/running-mocks.js';
 import { runCli } from './support/cli.js';
 import { suitePrisms } from './support/suite-prisms.js';
-
-/** A port nothing listens on (bound, then closed). */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { closedPort } from './vendor/support/definition-server.js';
 
 describe('CONTRACTS_PRISM_URLS', () => {
   it('names a mock per API, api=url separated by commas; unset or empty names none', () => {
