@@ -8,8 +8,8 @@ export type SharedRunOptions = Required<Pick<RunOptions, 'verifier' | 'prisms'>>
 let verifier: VerifierProcess | undefined;
 
 /**
- * One Verifier process for every in-process run of a test file, started by its first test that asks and reused
- * by the rest (each file runs in a worker of its own, see vitest.config.ts), and the suite's Prism mocks of the
+ * One Verifier process for every in-process run of a worker, started by the first test that asks and reused by
+ * the files after it (a worker keeps its modules from file to file, see vitest.config.ts), and the suite's Prism mocks of the
  * specs (suite-prisms.ts). The Verifier costs a second or two of CPU to start. Never stopped by a test: a child
  * process that exits when its parent, the worker, goes (on `disconnect`), so nothing is left behind.
  */
