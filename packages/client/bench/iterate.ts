@@ -15,7 +15,7 @@ export async function iterate() {
     const server = await startPageServer(pages, 100);
     try {
       // Async, so this process keeps serving while the child iterates.
-      const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', child, server.url, '100']);
+      const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx/esm', child, server.url, '100']);
       rows.push({ pages, ...(JSON.parse(stdout) as { count: number; ms: number; peakRssMiB: number; retainedHeapMiB: number }) });
     } finally {
       await server.close();

@@ -11,7 +11,7 @@
  *
  * Besides, what derives from the list of specs (entry-points.ts): src/index.ts, a missing API's entry point, `exports`.
  *
- * `node --import tsx scripts/generate.ts` (`pnpm generate`) writes the files; `--check` writes nothing and exits 1 with a diff when the committed
+ * `node --import tsx/esm scripts/generate.ts` (`pnpm generate`) writes the files; `--check` writes nothing and exits 1 with a diff when the committed
  * files differ from a fresh generation. `--specs DIR` reads the specs from DIR.
  */
 import { readFile, writeFile } from 'node:fs/promises';

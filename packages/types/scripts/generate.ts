@@ -8,7 +8,7 @@
  * and src/generated/<api>.validators.ts: each operation's response validators, ajv standalone code (see validators.ts);
  * and what derives from the list of specs (see entry-points.ts): entry points, validators by API, `exports`.
  *
- * `node --import tsx scripts/generate.ts` (`pnpm generate`) writes the files; `--check` writes nothing and exits 1 with a diff
+ * `node --import tsx/esm scripts/generate.ts` (`pnpm generate`) writes the files; `--check` writes nothing and exits 1 with a diff
  * when the committed files differ from a fresh generation. `--specs DIR` reads the specs from DIR.
  */
 import { readFile, writeFile } from 'node:fs/promises';
