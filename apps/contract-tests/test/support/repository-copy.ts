@@ -3,8 +3,9 @@
  * (`pnpm contracts:live --capture`, `pnpm api:add`). The smallest copy that runs them: the working tree as it is
  * (tracked and new files, no node_modules or build output) without the apps those commands never touch, so the
  * offline install links fewer packages and `turbo run contracts` builds nothing only they need (the mock package is
- * a dependency of release-tests alone). turbo's local cache comes along, as a CI runner restores it: the copy's
- * unchanged tasks are hits, since their inputs are the same bytes.
+ * a dependency of release-tests alone). The copy builds for itself, with a turbo cache of its own: the suite starts
+ * beside the builds of `pnpm test` instead of after them (it was the run's last minute), and reads none of their
+ * output while it is written. The generated files are tracked, so it waits for the generators alone (turbo.json).
  */
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,11 +47,6 @@ export async function copyRepository(name: string, dropFiles: (file: string) => 
   await git(root, 'init', '--quiet', '--initial-branch=main');
   await git(root, 'add', '--all');
   await commit(root, 'base');
-  await cp(join(repositoryRoot, '.turbo', 'cache'), join(root, '.turbo', 'cache'), { recursive: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error; // no cache yet: every task runs
-    },
-  );
   // From the store the CI install filled: no network. The lockfile's entries of the left-out apps are not installed.
   const install = await pnpm(['install', '--offline', '--frozen-lockfile']);
   if (install.exitCode !== 0) throw new Error(`pnpm install --offline in the copy failed (exit ${install.exitCode}):\n${install.all}`);
