@@ -158,11 +158,15 @@ export async function runGate({ root, base, checkGenerated = true }: GateOptions
     const checks = await Promise.all(
       generatedPackages.map(async ({ what, dir }) => {
         // `node --import tsx/esm`, as the package's `generate` script runs it: one process, not the tsx binary's two.
-        const check = await execa(process.execPath, ['--import', 'tsx/esm', 'scripts/generate.ts', '--check', '--specs', join(root, 'specs')], {
-          cwd: dir,
-          reject: false,
-          all: true,
-        });
+        const check = await execa(
+          process.execPath,
+          ['--import', 'tsx/esm', 'scripts/generate.ts', '--check', '--specs', join(root, 'specs')],
+          {
+            cwd: dir,
+            reject: false,
+            all: true,
+          },
+        );
         return { what, upToDate: check.exitCode === 0, output: check.all ?? '' };
       }),
     );

@@ -111,7 +111,10 @@ describe('the CLI', () => {
     const out = await mkdtemp(join(tmpdir(), 'spec-gate-json-'));
     try {
       const run = (env: Record<string, string>, json: string, ...args: string[]) =>
-        execa(process.execPath, ['--import', 'tsx/esm', cli, '--root', root, '--json', join(out, json), ...args], { reject: false, env: { ...env } });
+        execa(process.execPath, ['--import', 'tsx/esm', cli, '--root', root, '--json', join(out, json), ...args], {
+          reject: false,
+          env: { ...env },
+        });
       const readReport = async (json: string) => JSON.parse(await readFile(join(out, json), 'utf8')) as GateReport;
       const inCi = await run({ GITHUB_ACTIONS: 'true' }, 'ci.json');
       expect(inCi.exitCode, inCi.stderr).toBe(1);
