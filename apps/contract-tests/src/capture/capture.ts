@@ -121,11 +121,12 @@ export async function captureDrift(input: CaptureInput): Promise<CaptureResult> 
   // As the nightly job names the branch from every route's fingerprints: `printf '%s\n' … | sha256sum`.
   const id = captureId(fingerprints);
   try {
-    files.push(...(await generateTypes(root)));
+    // The bump the gate demands for this patch alone: the specs against the last commit, asked while the types are
+    // regenerated (that run reads neither the generated files nor the changesets; its check of the types is the
+    // second run's).
+    const [regenerated, before] = await Promise.all([generateTypes(root), specGate(root, { generated: false })]);
+    files.push(...regenerated);
     log('capture: types regenerated');
-    // The bump the gate demands for this patch alone: the specs against the last commit (the types were just
-    // regenerated; the gate's check of them is the second run's).
-    const before = await specGate(root, { generated: false });
     const bump = before.required;
     const changeset = changesetFile(id);
     await writeFile(join(root, changeset), renderChangeset({ packages: before.packages, bump, command, on, applied }));
