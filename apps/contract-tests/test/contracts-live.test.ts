@@ -1,19 +1,21 @@
 /**
  * `pnpm contracts:live` (the root script, src/contracts-live.mjs): missing settings are "not run" (exit 2)
- * before turbo builds anything or Prism starts; with its settings it builds the pacts, then runs the CLI with
- * the user's options. `turbo` and `pnpm` are stand-in scripts on PATH that record how they were called, so
+ * before turbo builds anything or Prism starts; with its settings it builds the pacts, then runs the app's
+ * `contracts:live` script with the user's options. `turbo`, `pnpm` and `node` are stand-in scripts on PATH that
+ * record how they were called, so
  * "nothing was built or started" is what the script did, not what its output says.
  */
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, sentinelClientSecret, sentinelKey } from './support/stand-in.js';
 
 const script = fileURLToPath(new URL('../src/contracts-live.mjs', import.meta.url));
-const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const repositoryRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const appDir = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const notRunLine = 'live run: NOT RUN, nothing was built or started (exit 2). The variables: docs/live.md';
 const missingBoth = [
@@ -27,10 +29,13 @@ let calls: string;
 beforeAll(async () => {
   bin = await mkdtemp(join(tmpdir(), 'api-contracts-live-bin-'));
   calls = join(bin, 'calls.log');
-  // Each stand-in appends its name and arguments to calls.log and exits with its <NAME>_EXIT (default 0).
-  for (const name of ['turbo', 'pnpm']) {
+  // Each stand-in appends its name and arguments to calls.log, its working directory to calls.log.cwd, and exits with its <NAME>_EXIT (default 0).
+  for (const name of ['turbo', 'pnpm', 'node']) {
     const file = join(bin, name);
-    await writeFile(file, `#!/bin/sh\nprintf '%s\\n' "${name} $*" >> "$CALLS"\nexit "\${${name.toUpperCase()}_EXIT:-0}"\n`);
+    await writeFile(
+      file,
+      `#!/bin/sh\nprintf '%s\\n' "${name} $*" >> "$CALLS"\nprintf '%s\\n' "$PWD" >> "$CALLS.cwd"\nexit "\${${name.toUpperCase()}_EXIT:-0}"\n`,
+    );
     await chmod(file, 0o755);
   }
 });
@@ -38,18 +43,19 @@ afterAll(() => rm(bin, { recursive: true, force: true }));
 
 /** The script, as the root script runs it, with only `env` and the stand-ins on PATH; what it called. */
 async function contractsLive(args: string[], env: Record<string, string> = {}) {
-  await rm(calls, { force: true });
+  await Promise.all([rm(calls, { force: true }), rm(`${calls}.cwd`, { force: true })]);
   const result = await execa(process.execPath, [script, ...args], {
     reject: false,
     all: true,
     extendEnv: false,
     env: { PATH: bin, HOME: process.env.HOME ?? '', CALLS: calls, ...env },
   });
-  const called = await readFile(calls, 'utf8').then(
-    (text) => text.trimEnd().split('\n'),
-    () => [],
-  );
-  return { ...result, called };
+  const lines = (file: string) =>
+    readFile(file, 'utf8').then(
+      (text) => text.trimEnd().split('\n'),
+      () => [],
+    );
+  return { ...result, called: await lines(calls), cwds: await lines(`${calls}.cwd`) };
 }
 
 const vectaraSettings = { VECTARA_API_KEY: sentinelKey, VECTARA_AGENT_KEY: fixtures.vectara.agentKey };
@@ -97,12 +103,14 @@ describe('pnpm contracts:live checks its settings before it builds', () => {
   });
 
   it('with its settings: builds the pacts, then runs the CLI with the options; the exit code is the CLI’s', async () => {
-    const result = await contractsLive(['--api', 'vectara', '--strict', '--reports', 'out'], { ...vectaraSettings, PNPM_EXIT: '1' });
+    const result = await contractsLive(['--api', 'vectara', '--strict', '--reports', 'out'], { ...vectaraSettings, NODE_EXIT: '1' });
     expect(result.exitCode, result.all).toBe(1);
-    expect(result.called).toEqual([
-      'turbo run pacts --output-logs=errors-only',
-      'pnpm --filter @api-contracts/contract-tests contracts:live --api vectara --strict --reports out',
-    ]);
+    // The app's script itself (package.json), run from the app's folder: no second pnpm start.
+    const manifest = JSON.parse(await readFile(join(appDir, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const liveScript = manifest.scripts['contracts:live'];
+    expect(liveScript).toMatch(/^node /);
+    expect(result.called).toEqual(['turbo run pacts --output-logs=errors-only', `${liveScript} --api vectara --strict --reports out`]);
+    expect(result.cwds).toEqual([repositoryRoot, appDir]);
     // OAuth alone (no API key) is a credential too.
     const oauth = await contractsLive(['--api', 'vectara'], {
       VECTARA_CLIENT_ID: 'client',

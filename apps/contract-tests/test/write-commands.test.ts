@@ -16,9 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../src/paths.js';
+import type { PrismServer } from '../src/prism.js';
 import { newToSpec } from './capture/support/new-to-spec.js';
 import { commit, copyRepository, git, type RepositoryCopy } from './support/repository-copy.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
+import { startStandInPrisms } from './support/suite-prisms.js';
 import { vectaraFixture } from './vendor/support/definitions.js';
 
 type StandIn = Awaited<ReturnType<typeof startStandIn>>;
@@ -58,6 +60,7 @@ describe('commands that write to the repository, in a copy of it', () => {
   let copy: RepositoryCopy;
   let reports: string;
   let standIn: StandIn;
+  let prism: PrismServer | undefined;
 
   /** `pnpm contracts:live --capture` of the copy (turbo builds what changed first), against the stand-in. */
   const capture = () => copy.pnpm(['contracts:live', '--capture', '--api', 'vectara', '--reports', reports], standIn.env());
@@ -68,12 +71,21 @@ describe('commands that write to the repository, in a copy of it', () => {
 
   beforeAll(async () => {
     // Only the capture's own changeset may satisfy the gate: the pending ones of this repository are left out.
-    copy = await copyRepository('write-commands-test', (file) => /^\.changeset\/(?!README).*\.md$/.test(file));
+    // The stand-in's Prism starts while the copy installs: this suite is the longest chain of `pnpm test`.
+    const [copied, prisms] = await Promise.allSettled([
+      copyRepository('write-commands-test', (file) => /^\.changeset\/(?!README).*\.md$/.test(file)),
+      startStandInPrisms(['vectara']),
+    ]);
+    // Whichever started is kept for afterAll to stop, even when the other failed.
+    if (copied.status === 'fulfilled') copy = copied.value;
+    if (prisms.status === 'fulfilled') prism = prisms.value[0];
+    for (const started of [copied, prisms]) if (started.status === 'rejected') throw started.reason;
     reports = join(copy.work, 'reports');
-    standIn = await startStandIn('vectara', { mutate: serveDrift });
+    standIn = await startStandIn('vectara', { mutate: serveDrift, prism });
   }, 600_000);
   afterAll(async () => {
     await standIn?.stop();
+    await prism?.stop();
     await copy?.remove();
   });
 

@@ -1,11 +1,13 @@
 /**
  * The repository's own tools, run as a person would run them: the types generator and the spec gate. Run as
- * processes (execa) rather than imported, so capture drives exactly what CI checks, in the tree it patched.
+ * processes (execa) rather than imported, so capture drives exactly what CI checks, in the tree it patched: each
+ * package's own script, without a pnpm start per run (package-script.mjs).
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { packageScript } from '../package-script.mjs';
 
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
 const bumpRank: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
@@ -21,7 +23,8 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 export async function generateTypes(root: string): Promise<string[]> {
   const dir = generatedDir(root);
   const before = await snapshot(dir);
-  const run = await execa('pnpm', ['--filter', '@api-contracts/types', 'generate'], { cwd: root, reject: false, all: true });
+  const generate = packageScript(join(root, 'packages', 'types'), 'generate');
+  const run = await execa(generate.command, generate.args, { cwd: generate.cwd, env: generate.env, reject: false, all: true });
   if (run.exitCode !== 0) throw new Error(`pnpm generate failed (exit ${run.exitCode}): ${run.all?.slice(-2000) ?? ''}`);
   const after = await snapshot(dir);
   return [...after]
@@ -42,14 +45,15 @@ export interface GateVerdict {
 /**
  * `pnpm spec-gate --base HEAD`: what the working tree's spec changes demand, and whether the gate passes.
  * `generated: false` leaves out the generated-code check (two generator runs), for a verdict asked for the bump only.
- * Run through the gate's package, as the root script does, without the root script's extra pnpm process.
+ * The gate package's own script, as the root script runs it.
  */
 export async function specGate(root: string, { generated }: { generated: boolean }): Promise<GateVerdict> {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-capture-'));
   try {
     const json = join(dir, 'gate.json');
-    const args = ['--filter', '@api-contracts/spec-gate', 'spec-gate', '--base', 'HEAD', '--json', json];
-    const run = await execa('pnpm', generated ? args : [...args, '--skip-generated'], { cwd: root, reject: false, all: true });
+    const gate = packageScript(join(root, 'apps', 'spec-gate'), 'spec-gate');
+    const args = [...gate.args, '--base', 'HEAD', '--json', json, ...(generated ? [] : ['--skip-generated'])];
+    const run = await execa(gate.command, args, { cwd: gate.cwd, env: gate.env, reject: false, all: true });
     if (run.exitCode !== 0 && run.exitCode !== 1)
       throw new Error(`pnpm spec-gate could not run (exit ${run.exitCode}): ${run.all?.slice(-2000) ?? ''}`);
     const report = JSON.parse(await readFile(json, 'utf8')) as {

@@ -79,6 +79,8 @@ export interface StandInOptions extends StandInBehaviour {
   tokenLifetimeSeconds?: number;
   /** The API key the front accepts (default `sentinelKey`), and `env()` configures. */
   apiKey?: string;
+  /** The dynamic Prism mock behind the front (`startStandInPrisms`); default: the suite's (`suitePrisms`). */
+  prism?: PrismServer;
 }
 
 /**
@@ -88,11 +90,11 @@ export interface StandInOptions extends StandInBehaviour {
  * request against the spec. Vectara's fixture agent holds a fixed number of sessions, made by Prism from the
  * schema (every optional field filled) and paged by `limit` and `page_key` as the provider pages them; its
  * OAuth2 token endpoint (`POST /oauth2/token`, client credentials) issues tokens the front then accepts.
- * `mutate` may rewrite any answer, which is how drift is simulated. Prism is the suite's (`suitePrisms`):
- * `stop` closes the front.
+ * `mutate` may rewrite any answer, which is how drift is simulated. Prism is the suite's (`suitePrisms`) unless
+ * `options.prism` is given: `stop` closes the front.
  */
 export async function startStandIn(api: Api, options: StandInOptions = {}) {
-  const prism = suitePrisms('standIns').get(api);
+  const prism = options.prism ?? suitePrisms('standIns').get(api);
   if (!prism) throw new Error(`no stand-in Prism for ${api}`);
   return frontOf(api, options, prism);
 }

@@ -27,21 +27,11 @@ declare module 'vitest' {
 /** Global setup of vitest.config.ts: both sets. */
 export default (project: TestProject) => startSuitePrisms(project, ['mocks', 'standIns']);
 
-/** Global setup of vitest.write-commands.config.ts, whose one file runs the CLI in a copy: the stand-ins' set. */
-export const standInsOnly = (project: TestProject) => startSuitePrisms(project, ['standIns']);
-
 /** Starts each set of Prism mocks asked for, provides their URLs and returns what stops them when the run ends. */
 async function startSuitePrisms(project: TestProject, kinds: (keyof Provided)[]): Promise<() => Promise<void>> {
-  const workDir = await mkdtemp(join(tmpdir(), 'api-contracts-suite-prisms-'));
   const started = await Promise.allSettled(
-    kinds.map((kind) =>
-      kind === 'mocks'
-        ? startPrisms(apis.map((api) => specPath(api)))
-        : Promise.all(apis.map((api) => writeStandInSpec(api, workDir))).then((specs) => startPrisms(specs, { dynamic: true })),
-    ),
+    kinds.map((kind) => (kind === 'mocks' ? startPrisms(apis.map((api) => specPath(api))) : startStandInPrisms(apis))),
   );
-  // Prism has read the specs once it listens (it does not watch them).
-  await rm(workDir, { recursive: true, force: true });
   const stop = async () => {
     // Stopping one server of a set stops its process, and with it the set.
     await Promise.all(started.map((set) => (set.status === 'fulfilled' ? set.value[0]?.stop() : undefined)));
@@ -61,6 +51,20 @@ async function startSuitePrisms(project: TestProject, kinds: (keyof Provided)[])
 }
 
 const urlsOf = (servers: PrismServer[]): Urls => Object.fromEntries(apis.map((api, index) => [api, servers[index]?.url ?? ''])) as Urls;
+
+/**
+ * The dynamic Prism mocks behind the stand-ins of `apis`, from one process, in the order of `apis`. The specs they
+ * serve are written into a temporary folder (under `parent`, when given), removed once Prism has read them.
+ */
+export async function startStandInPrisms(apis: readonly Api[], parent = tmpdir()): Promise<PrismServer[]> {
+  const workDir = await mkdtemp(join(parent, 'stand-in-specs-'));
+  try {
+    return await startPrisms(await Promise.all(apis.map((api) => writeStandInSpec(api, workDir))), { dynamic: true });
+  } finally {
+    // Prism has read the specs once it listens (it does not watch them).
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
 
 /** The spec as the stand-ins' Prism serves it, written into `directory`; its path. */
 async function writeStandInSpec(api: Api, directory: string): Promise<string> {
