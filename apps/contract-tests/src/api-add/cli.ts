@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import type { Api } from '@api-contracts/specs';
 import { execa } from 'execa';
 import { liveVariables, liveVariablesOf } from '../live-variables.mjs';
+import { packageScript } from '../package-script.mjs';
 import { repositoryRoot } from '../paths.js';
 import { CouldNotRun, loadDefinition } from '../vendor/definition.js';
 import { maxBytesFrom } from '../vendor/settings.js';
@@ -106,8 +107,21 @@ export async function addOperation(options: AddOptions): Promise<number> {
     log(`wrote ${relative(root, workflowFile)}: the nightly live job reads ${api}'s secrets`);
   }
   if (options.regenerate === false) return 0;
-  for (const pkg of ['@api-contracts/types', '@api-contracts/client']) {
-    const run = await execa('pnpm', ['--filter', pkg, 'generate'], { cwd: root, reject: false, all: true });
+  // Each package's own `generate` script (package-script.mjs: no pnpm start per run), both at once: neither
+  // generator reads what the other writes.
+  const packages = [
+    { pkg: '@api-contracts/types', dir: join(root, 'packages', 'types') },
+    { pkg: '@api-contracts/client', dir: join(root, 'packages', 'client') },
+  ];
+  const runs = await Promise.all(
+    packages.map(({ dir }) => {
+      const generate = packageScript(dir, 'generate');
+      return execa(generate.command, generate.args, { cwd: generate.cwd, env: generate.env, reject: false, all: true });
+    }),
+  );
+  for (const [index, { pkg }] of packages.entries()) {
+    const run = runs[index];
+    if (!run) continue;
     if (run.exitCode !== 0) {
       // The client generator exits 2 for a spec it cannot take: its message says why.
       console.error(run.all);
