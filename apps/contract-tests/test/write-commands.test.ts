@@ -14,9 +14,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specPath } from '@api-contracts/specs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../src/paths.js';
-import type { PrismServer } from '../src/prism.js';
+import { type PrismServer, startPrisms } from '../src/prism.js';
 import { newToSpec } from './capture/support/new-to-spec.js';
 import { commit, copyRepository, git, type RepositoryCopy } from './support/repository-copy.js';
 import { type Exchange, startStandIn } from './support/stand-in.js';
@@ -61,9 +62,19 @@ describe('commands that write to the repository, in a copy of it', () => {
   let reports: string;
   let standIn: StandIn;
   let prism: PrismServer | undefined;
+  /** A Prism mock of the committed Vectara spec, which the copy's spec is until the first capture patches it. */
+  let committedMock: PrismServer | undefined;
 
-  /** `pnpm contracts:live --capture` of the copy (turbo builds what changed first), against the stand-in. */
-  const capture = () => copy.pnpm(['contracts:live', '--capture', '--api', 'vectara', '--reports', reports], standIn.env());
+  /**
+   * `pnpm contracts:live --capture` of the copy (turbo builds what changed first), against the stand-in. Until the
+   * spec is patched, its Prism route verifies against `committedMock` (CONTRACTS_PRISM_URLS) instead of starting
+   * a Prism of its own each run, three CPU-seconds on this suite's chain; later runs start their own, as a user's.
+   */
+  const capture = ({ specPatched }: { specPatched: boolean }) =>
+    copy.pnpm(['contracts:live', '--capture', '--api', 'vectara', '--reports', reports], {
+      ...standIn.env(),
+      ...(!specPatched && committedMock && { CONTRACTS_PRISM_URLS: `vectara=${committedMock.url}` }),
+    });
   const captured = async () => JSON.parse(await readFile(join(reports, 'capture-live.json'), 'utf8')) as Json;
   const addAcme = () => copy.pnpm(['api:add', 'acme', '--operation', 'listWidgets', '--definition', acmeDefinition]);
   const status = async () =>
@@ -71,29 +82,35 @@ describe('commands that write to the repository, in a copy of it', () => {
 
   beforeAll(async () => {
     // Only the capture's own changeset may satisfy the gate: the pending ones of this repository are left out.
-    // The stand-in's Prism starts while the copy installs: this suite is the longest chain of `pnpm test`.
-    const [copied, prisms] = await Promise.allSettled([
+    // The Prism mocks start while the copy installs: this suite is the longest chain of `pnpm test`. The copy's
+    // spec is this working tree's, so the committed mock serves this tree's file.
+    const [copied, prisms, mocks] = await Promise.allSettled([
       copyRepository('write-commands-test', (file) => /^\.changeset\/(?!README).*\.md$/.test(file)),
       startStandInPrisms(['vectara']),
+      startPrisms([specPath('vectara')]),
     ]);
-    // Whichever started is kept for afterAll to stop, even when the other failed.
+    // Whichever started is kept for afterAll to stop, even when another failed.
     if (copied.status === 'fulfilled') copy = copied.value;
     if (prisms.status === 'fulfilled') prism = prisms.value[0];
-    for (const started of [copied, prisms]) if (started.status === 'rejected') throw started.reason;
+    if (mocks.status === 'fulfilled') committedMock = mocks.value[0];
+    for (const started of [copied, prisms, mocks]) if (started.status === 'rejected') throw started.reason;
     reports = join(copy.work, 'reports');
     standIn = await startStandIn('vectara', { mutate: serveDrift, prism });
   }, 600_000);
   afterAll(async () => {
     await standIn?.stop();
     await prism?.stop();
+    await committedMock?.stop();
     await copy?.remove();
   });
 
   describe('pnpm contracts:live --capture', () => {
     it('refuses breaking drift: no file changes, exit 1', async () => {
       drift = 'breaking';
-      const run = await capture();
+      const run = await capture({ specPatched: false });
       expect(run.exitCode, run.all).toBe(1);
+      // The variable reaches the CLI through pnpm and contracts-live.mjs.
+      expect(run.all).toContain('Prism: the running mocks of CONTRACTS_PRISM_URLS (vectara)');
       expect(await git(copy.root, 'status', '--porcelain')).toBe('');
       const result = await captured();
       expect(result.outcome).toBe('refused');
@@ -103,7 +120,7 @@ describe('commands that write to the repository, in a copy of it', () => {
     let changeset: string;
     it('captures an optional field and an enum value: spec patch, types, changeset', async () => {
       drift = 'additive';
-      const run = await capture();
+      const run = await capture({ specPatched: false });
       // A new response enum value is breaking for consumers: the verdict stays 1 while the capture writes the patch.
       expect(run.exitCode, run.all).toBe(1);
       const result = await captured();
@@ -230,7 +247,7 @@ describe('commands that write to the repository, in a copy of it', () => {
     it('a second capture with the same drift changes nothing', async () => {
       const before = await git(copy.root, 'status', '--porcelain');
       const diffBefore = await git(copy.root, 'diff');
-      const run = await capture();
+      const run = await capture({ specPatched: true });
       expect(run.exitCode, run.all).toBe(0);
       expect((await captured()).outcome).toBe('nothing-to-capture');
       expect(await git(copy.root, 'status', '--porcelain')).toBe(before);
