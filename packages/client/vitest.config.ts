@@ -10,6 +10,7 @@ export default defineConfig({
     // The timeout tests force garbage collection (see test/transport/timeout-and-abort.test.ts).
     execArgv: ['--expose-gc'],
     testTimeout: 20_000,
+    hookTimeout: 20_000,
     isolate: false,
   },
 });

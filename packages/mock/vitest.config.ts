@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // The test files share one worker without re-importing modules per file (none keeps state between files), which saves a module graph import per file.
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 20_000, isolate: false },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 20_000, hookTimeout: 20_000, isolate: false },
 });
