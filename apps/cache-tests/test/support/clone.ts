@@ -1,4 +1,15 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -79,8 +90,21 @@ function linkInstalledTree(from: string, to: string, fromRoot: string, toRoot: s
     } else if (basename(from) === '.bin' || entry.name.startsWith('.pnpm-workspace-state')) {
       writeFileSync(target, readFileSync(source, 'utf8').replaceAll(fromRoot, toRoot), { mode: statSync(source).mode });
     } else {
-      linkSync(source, target);
+      linkFile(source, target);
     }
+  }
+}
+
+/**
+ * A hard link, or a copy where the file has as many links as the file system allows (EMLINK: ext4 stops at 65,000,
+ * which a store file shared by many identical files reaches on a machine that installs often), as pnpm falls back.
+ */
+function linkFile(source: string, target: string) {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EMLINK') throw error;
+    copyFileSync(source, target);
   }
 }
 
