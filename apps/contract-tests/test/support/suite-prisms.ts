@@ -24,14 +24,9 @@ declare module 'vitest' {
   }
 }
 
-/** Global setup of vitest.config.ts: both sets. */
-export default (project: TestProject) => startSuitePrisms(project, ['mocks', 'standIns']);
-
-/** Starts each set of Prism mocks asked for, provides their URLs and returns what stops them when the run ends. */
-async function startSuitePrisms(project: TestProject, kinds: (keyof Provided)[]): Promise<() => Promise<void>> {
-  const started = await Promise.allSettled(
-    kinds.map((kind) => (kind === 'mocks' ? startPrisms(apis.map((api) => specPath(api))) : startStandInPrisms(apis))),
-  );
+/** Global setup of vitest.config.ts: starts both sets, provides their URLs and returns what stops them at the end. */
+export default async function startSuitePrisms(project: TestProject): Promise<() => Promise<void>> {
+  const started = await Promise.allSettled([startPrisms(apis.map((api) => specPath(api))), startStandInPrisms(apis)]);
   const stop = async () => {
     // Stopping one server of a set stops its process, and with it the set.
     await Promise.all(started.map((set) => (set.status === 'fulfilled' ? set.value[0]?.stop() : undefined)));
@@ -41,12 +36,8 @@ async function startSuitePrisms(project: TestProject, kinds: (keyof Provided)[])
     await stop();
     throw failed.reason;
   }
-  const provided: Partial<Provided> = {};
-  kinds.forEach((kind, index) => {
-    const set = started[index];
-    if (set?.status === 'fulfilled') provided[kind] = urlsOf(set.value);
-  });
-  project.provide('suitePrisms', provided);
+  const [mocks, standIns] = started.map((set) => (set.status === 'fulfilled' ? urlsOf(set.value) : undefined));
+  project.provide('suitePrisms', { mocks, standIns });
   return stop;
 }
 
@@ -54,10 +45,10 @@ const urlsOf = (servers: PrismServer[]): Urls => Object.fromEntries(apis.map((ap
 
 /**
  * The dynamic Prism mocks behind the stand-ins of `apis`, from one process, in the order of `apis`. The specs they
- * serve are written into a temporary folder (under `parent`, when given), removed once Prism has read them.
+ * serve are written into a temporary folder, removed once Prism has read them.
  */
-export async function startStandInPrisms(apis: readonly Api[], parent = tmpdir()): Promise<PrismServer[]> {
-  const workDir = await mkdtemp(join(parent, 'stand-in-specs-'));
+export async function startStandInPrisms(apis: readonly Api[]): Promise<PrismServer[]> {
+  const workDir = await mkdtemp(join(tmpdir(), 'stand-in-specs-'));
   try {
     return await startPrisms(await Promise.all(apis.map((api) => writeStandInSpec(api, workDir))), { dynamic: true });
   } finally {
