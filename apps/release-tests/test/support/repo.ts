@@ -23,7 +23,11 @@ const releaseScope = ['--filter', '.', '--filter', './specs', '--filter', './pac
  */
 export async function cloneRepo(npmrc: string) {
   const dir = await mkdtemp(join(tmpdir(), 'api-contracts-release-'));
-  const remove = () => rm(dir, { recursive: true, force: true });
+  // npm's cache of the clone's commands, its own: on a refused connection npm answers from a cached packument of the
+  // same URL, and the user's cache holds earlier runs' registries, whose ephemeral ports a closed one can reuse.
+  const npmCache = await mkdtemp(join(tmpdir(), 'api-contracts-release-npm-cache-'));
+  const remove = () =>
+    Promise.all([rm(dir, { recursive: true, force: true }), rm(npmCache, { recursive: true, force: true })]).then(() => {});
   // A git identity of its own: changeset publish tags the release, and a CI machine may have none configured.
   const identity = {
     GIT_AUTHOR_NAME: 'release-test',
@@ -31,7 +35,7 @@ export async function cloneRepo(npmrc: string) {
     GIT_COMMITTER_NAME: 'release-test',
     GIT_COMMITTER_EMAIL: 'release-test@example.invalid',
   };
-  const env = childEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...identity });
+  const env = childEnv({ CI: 'true', TURBO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', npm_config_cache: npmCache, ...identity });
   /** Runs a command in the clone; `output` is stdout and stderr interleaved, without colour codes. */
   const run = (file: string, args: string[], options: Options = {}) =>
     runCommand(file, args, { cwd: dir, env, extendEnv: false, ...options });
